@@ -1,0 +1,153 @@
+# Ember build. `make` builds build/release/ember; `make test` runs unit + golden tests;
+# `make test-asan` / `make test-tsan` the same under sanitizers; `make bench` the benchmarks.
+# MODE=release|debug|asan|tsan selects a build tree under build/$(MODE).
+
+MODE ?= release
+BUILD := build/$(MODE)
+GEN := $(BUILD)/gen
+OBJ := $(BUILD)/obj
+PREFIX ?= /usr/local
+
+CC := $(if $(filter default,$(origin CC)),gcc,$(CC))
+RE2C ?= re2c
+LEMON ?= lemon
+LEMPAR ?= /usr/share/lemon/lempar.c
+
+CPPFLAGS += -Ivm -Icompiler -I$(GEN) -MMD -MP -D_GNU_SOURCE
+CFLAGS += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Werror -pthread
+LDLIBS += -lgmp -lutf8proc -lffi -lm -latomic -pthread
+
+ifeq ($(MODE),release)
+  CFLAGS += -O2 -g -DNDEBUG
+else ifeq ($(MODE),debug)
+  CFLAGS += -O0 -g3
+else ifeq ($(MODE),asan)
+  SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+  CFLAGS += -O1 -g $(SAN)
+  LDFLAGS += $(SAN)
+else ifeq ($(MODE),tsan)
+  CFLAGS += -O1 -g -fsanitize=thread
+  LDFLAGS += -fsanitize=thread
+endif
+
+VM_SRCS := $(filter-out vm/main.c,$(wildcard vm/*.c))
+COMPILER_SRCS := $(wildcard compiler/*.c)
+GEN_SRCS := $(GEN)/lexer.c $(GEN)/parser.c
+LIB_OBJS := $(VM_SRCS:%.c=$(OBJ)/%.o) $(COMPILER_SRCS:%.c=$(OBJ)/%.o) \
+            $(OBJ)/gen/lexer.o $(OBJ)/gen/parser.o
+MAIN_OBJ := $(OBJ)/vm/main.o
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_OBJS := $(UNIT_SRCS:%.c=$(OBJ)/%.o)
+STDLIB_SRCS := $(sort $(wildcard stdlib/*.ex))
+
+EMBER := $(BUILD)/ember
+STAGE0 := $(BUILD)/ember-stage0
+
+.DELETE_ON_ERROR:
+.PHONY: all run test test-unit test-golden test-asan test-tsan bench deps golden-oracle \
+        golden-bless install clean check-headers fuzz
+
+all: deps $(EMBER)
+
+# ---- dependencies (Debian packages), installed when missing and running as root ----
+DEB_PKGS := build-essential pkg-config re2c lemon libffi-dev libcriterion-dev libedit-dev \
+            libgmp-dev libutf8proc-dev
+ORACLE_PKGS := elixir erlang-nox
+deps:
+	@bash tools/deps.sh $(DEB_PKGS)
+
+deps-oracle:
+	@bash tools/deps.sh $(ORACLE_PKGS)
+
+# ---- generated lexer and parser ----
+$(GEN)/lexer.c: compiler/lexer.re | $(GEN)/parser.h
+	@mkdir -p $(GEN)
+	$(RE2C) -W -Werror -c -8 --encoding-policy fail --no-generation-date --no-version $< -o $@
+
+$(GEN)/parser.c $(GEN)/parser.h &: compiler/parser.y
+	@mkdir -p $(GEN)
+	$(LEMON) -c -T$(LEMPAR) -d$(GEN) $<
+	@touch $(GEN)/parser.c $(GEN)/parser.h
+
+$(LIB_OBJS) $(MAIN_OBJ) $(UNIT_OBJS): | $(GEN)/parser.h
+
+$(OBJ)/gen/%.o: $(GEN)/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-unused-parameter -Wno-unused-variable -c $< -o $@
+
+$(OBJ)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(OBJ)/tests/%.o: CFLAGS += $(shell pkg-config --cflags criterion 2>/dev/null)
+
+# ---- the binary: stage0 (no stdlib) compiles stdlib/*.ex, then the stdlib is embedded ----
+$(STAGE0): $(LIB_OBJS) $(MAIN_OBJ) $(OBJ)/stdlib_empty.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(OBJ)/stdlib_empty.o: tools/stdlib_blob.S
+	@mkdir -p $(dir $@) $(BUILD)/stdlib && : > $(BUILD)/stdlib/empty.bin
+	$(CC) -c -DBLOB='"$(BUILD)/stdlib/empty.bin"' $< -o $@
+
+$(BUILD)/stdlib/stdlib.bin: $(STAGE0) $(STDLIB_SRCS)
+	@mkdir -p $(BUILD)/stdlib
+	$(STAGE0) compile $(STDLIB_SRCS) -o $(BUILD)/stdlib --bundle $@
+
+$(OBJ)/stdlib_blob.o: tools/stdlib_blob.S $(BUILD)/stdlib/stdlib.bin
+	$(CC) -c -DBLOB='"$(BUILD)/stdlib/stdlib.bin"' $< -o $@
+
+$(EMBER): $(LIB_OBJS) $(MAIN_OBJ) $(OBJ)/stdlib_blob.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# ---- running and testing ----
+run: all
+	$(EMBER) examples/hello.exs
+
+$(BUILD)/unit_tests: $(LIB_OBJS) $(UNIT_OBJS) $(OBJ)/stdlib_blob.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs criterion 2>/dev/null)
+
+test: all $(BUILD)/unit_tests
+	$(BUILD)/unit_tests --jobs 2
+	bash tests/run_golden.sh $(EMBER) tests/golden
+
+test-unit: all $(BUILD)/unit_tests
+	$(BUILD)/unit_tests --jobs 2
+
+test-golden: all
+	bash tests/run_golden.sh $(EMBER) tests/golden
+
+export ASAN_OPTIONS ?= abort_on_error=1:detect_leaks=1
+export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
+
+test-asan:
+	$(MAKE) MODE=asan test
+
+test-tsan:
+	$(MAKE) MODE=tsan all
+	bash tests/run_golden.sh build/tsan/ember tests/golden
+
+golden-oracle: deps-oracle
+	bash tests/check_oracle.sh tests/golden
+
+golden-bless: deps-oracle
+	bash tests/check_oracle.sh --bless tests/golden
+
+bench: all deps-oracle
+	bash bench/run.sh $(EMBER)
+
+fuzz: 
+	$(MAKE) MODE=asan all
+	bash tests/fuzz_compiler.sh build/asan/ember tests/golden
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(EMBER) $(DESTDIR)$(PREFIX)/bin/ember
+
+check-headers:
+	@for h in vm/*.h compiler/*.h; do echo "#include \"$$(basename $$h)\"" | \
+	  $(CC) $(CPPFLAGS) $(CFLAGS) -x c -fsyntax-only - || exit 1; done
+
+clean:
+	rm -rf build
+
+-include $(shell find build/$(MODE)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,46 @@
+// Integer arithmetic beyond small integers, on GMP's mpn layer with limbs on the process heap.
+// Every function accepts small ints and bignums alike and returns a normalised result: a small
+// integer whenever the value fits, so equal values always have one representation.
+#ifndef EMBER_VM_BIGINT_H
+#define EMBER_VM_BIGINT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "inspect.h"
+#include "term.h"
+
+// a + b, a - b, a * b for integer terms [a], [b] (callers check term_is_integer).
+Term bigint_add(Process *p, Term a, Term b);
+Term bigint_sub(Process *p, Term a, Term b);
+Term bigint_mul(Process *p, Term a, Term b);
+Term bigint_neg(Process *p, Term a);
+// Truncating division and remainder (Kernel.div/rem semantics; `div` truncates toward zero
+// like Erlang's `div`). [b] is non-zero (callers raise ArithmeticError first).
+Term bigint_div(Process *p, Term a, Term b);
+Term bigint_rem(Process *p, Term a, Term b);
+// Integer.floor_div / Integer.mod: floored division and modulo (sign of the divisor).
+Term bigint_floor_div(Process *p, Term a, Term b);
+Term bigint_mod(Process *p, Term a, Term b);
+// a ** b for b >= 0 (Integer.pow).
+Term bigint_pow(Process *p, Term a, uint64_t b);
+// Bitwise and, or, xor, bsl (shift left; negative shifts right), bnot.
+Term bigint_band(Process *p, Term a, Term b);
+Term bigint_bor(Process *p, Term a, Term b);
+Term bigint_bxor(Process *p, Term a, Term b);
+Term bigint_bsl(Process *p, Term a, int64_t shift);
+Term bigint_bnot(Process *p, Term a);
+// <0, 0, >0 comparing integers [a] and [b].
+int bigint_compare(Term a, Term b);
+// The nearest double to integer [a] (may be +-inf for huge values: callers check).
+double bigint_to_double(Term a);
+// Integer value of double [d] truncated toward zero ([d] finite).
+Term bigint_from_double(Process *p, double d);
+// Appends integer [a] in [base] (2..36, upper-case digits as Integer.to_string does).
+void bigint_to_string(Term a, unsigned base, StrBuf *out);
+// Parses [len] bytes of [s] as an optionally signed integer in [base]; false on bad syntax.
+bool bigint_from_string(Process *p, const char *s, size_t len, unsigned base, Term *out);
+// True when integer [a] fits in int64; stores it in *[out].
+bool bigint_to_int64(Term a, int64_t *out);
+
+#endif

@@ -1,0 +1,37 @@
+// Elixir exceptions raised by the VM: building exception structs from errors.def kinds,
+// raising them in a process, and rendering `** (Kind) message` lines (Exception.message/1).
+#ifndef EMBER_VM_ERROR_H
+#define EMBER_VM_ERROR_H
+
+#include <stdio.h>
+
+#include "term.h"
+
+typedef enum ErrorKind {
+#define ERROR(id, module, message) ERR_##id,
+#include "errors.def"
+#undef ERROR
+    ERR_COUNT
+} ErrorKind;
+
+// Raises error [kind] in [p] with a printf-formatted message (the struct's :message field).
+// Returns TERM_NONE. Use for ArgumentError, RuntimeError, ArithmeticError, SystemLimitError.
+Term error_raise(Process *p, ErrorKind kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+// Raises error [kind] whose struct carries [value] in its natural field:
+// MatchError/CaseClauseError/WithClauseError/TryClauseError term:, BadMapError term:,
+// BadBooleanError term:, BadFunctionError term:, ... Returns TERM_NONE.
+Term error_raise_value(Process *p, ErrorKind kind, Term value);
+
+// Raises KeyError for [key] missing in [term]. Returns TERM_NONE.
+Term error_raise_key(Process *p, Term key, Term term);
+
+// The Elixir exception struct for an arbitrary raised :error [reason] (Erlang-style reasons
+// such as :badarith are normalised like Exception.normalize/3 does).
+Term error_normalize(Process *p, Term reason);
+
+// Exception.message/1: the message of exception struct [exc] as a new binary term.
+Term error_message(Process *p, Term exc);
+
+#endif

@@ -1,0 +1,47 @@
+// Per-process heap: a bump-allocated young block plus overflow fragments. Allocation never
+// moves anything and never fails (malloc failure is fatal_oom), so built-ins may allocate
+// freely while holding raw pointers. Only gc_collect (gc.h), run by the interpreter at a safe
+// point, moves terms; it merges the block and all fragments into one new block.
+#ifndef EMBER_VM_HEAP_H
+#define EMBER_VM_HEAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "term.h"
+
+// Initial young block of a new process, in words (kept small: a process should cost < 1 KB).
+#define HEAP_INITIAL_WORDS 64
+
+typedef struct HeapFragment HeapFragment;
+struct HeapFragment {
+    HeapFragment *next;
+    Term *top;  // first free word
+    Term *end;
+    Term data[]; // the words
+};
+
+typedef struct Heap {
+    Term *start;             // the young block: start <= top <= end
+    Term *top;
+    Term *end;
+    HeapFragment *fragments; // overflow blocks, newest first
+    size_t fragment_words;   // words used in fragments (counts toward the next GC decision)
+    Term *offheap;           // REFBIN objects referenced from this heap, chained via payload word 2
+    size_t gc_count;
+} Heap;
+
+// Makes [heap] an empty heap of HEAP_INITIAL_WORDS words.
+void heap_init(Heap *heap);
+// Frees every block and fragment of [heap] and drops its REFBIN references.
+void heap_destroy(Heap *heap);
+// [words] fresh words on [p]'s heap. Never fails, never triggers GC.
+Term *heap_alloc(Process *p, size_t words);
+// True when [ptr] lies in [heap]'s young block or one of its fragments.
+bool heap_contains(const Heap *heap, const Term *ptr);
+// Words allocated in the block and fragments together.
+size_t heap_used_words(const Heap *heap);
+// True when the interpreter should call gc_collect at its next safe point.
+bool heap_wants_gc(const Heap *heap);
+
+#endif

@@ -1,0 +1,179 @@
+// Tagged 64-bit terms. Low bits tell the kind:
+//   ...xxx1  small integer, 63-bit signed (value << 1 | 1)
+//   ...x000  boxed pointer to a heap object whose first word is a header (0 is TERM_NONE)
+//   ...x010  pointer | 2 to a cons cell (two words: head, tail), no header
+//   ...x100  other immediates: bits 3-5 subtag (atom, pid, nil), payload from bit 6
+//   ...x110  object header: bits 3-8 TermType, bits 9-63 payload size in words
+// A header can never be mistaken for a term, so a heap can be scanned word by word. Accessors
+// are static inline; everything that allocates takes the owning Process.
+#ifndef EMBER_VM_TERM_H
+#define EMBER_VM_TERM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "types.h"
+
+_Static_assert(sizeof(Term) == 8, "terms are 64-bit words");
+_Static_assert(sizeof(void *) == 8, "Ember needs a 64-bit host");
+
+#define TERM_NONE ((Term)0) // the non-value: "no result, an exception is pending"
+
+enum {
+    TERM_PRIMARY_MASK = 7,
+    TERM_PRIMARY_BOXED = 0,
+    TERM_PRIMARY_CONS = 2,
+    TERM_PRIMARY_IMMED = 4,
+    TERM_PRIMARY_HEADER = 6,
+};
+
+enum { TERM_IMMED_ATOM = 0, TERM_IMMED_PID = 1, TERM_IMMED_NIL = 2 };
+
+typedef enum TermType {
+#define TERM_TYPE(name, traced, doc) TERM_TYPE_##name,
+#include "term_types.def"
+#undef TERM_TYPE
+    TERM_TYPE_COUNT
+} TermType;
+
+#define SMALL_MAX ((int64_t)((UINT64_C(1) << 62) - 1))
+#define SMALL_MIN (-SMALL_MAX - 1)
+
+// ==== Small integers ====
+static inline bool term_is_small(Term t) { return (t & 1) != 0; }
+static inline int64_t term_to_small(Term t) { return (int64_t)t >> 1; }
+static inline Term term_from_small(int64_t v) { return ((uint64_t)v << 1) | 1; }
+static inline bool small_fits(int64_t v) { return v >= SMALL_MIN && v <= SMALL_MAX; }
+
+// ==== Immediates ====
+static inline Term term_make_immed(unsigned subtag, uint64_t payload)
+{
+    return (payload << 6) | ((Term)subtag << 3) | TERM_PRIMARY_IMMED;
+}
+static inline bool term_is_immed(Term t, unsigned subtag)
+{
+    return (t & 0x3f) == (((Term)subtag << 3) | TERM_PRIMARY_IMMED);
+}
+static inline uint64_t term_immed_payload(Term t) { return t >> 6; }
+
+#define TERM_NIL ((Term)((TERM_IMMED_NIL << 3) | TERM_PRIMARY_IMMED))
+static inline bool term_is_nil(Term t) { return t == TERM_NIL; }
+
+static inline bool term_is_atom(Term t) { return term_is_immed(t, TERM_IMMED_ATOM); }
+static inline Term term_from_atom(uint32_t index) { return term_make_immed(TERM_IMMED_ATOM, index); }
+static inline uint32_t term_to_atom(Term t) { return (uint32_t)term_immed_payload(t); }
+
+static inline bool term_is_pid(Term t) { return term_is_immed(t, TERM_IMMED_PID); }
+
+// ==== Headers and boxed objects ====
+static inline Term term_make_header(TermType type, uint64_t size)
+{
+    return (size << 9) | ((Term)type << 3) | TERM_PRIMARY_HEADER;
+}
+static inline bool term_is_header(Term w) { return (w & TERM_PRIMARY_MASK) == TERM_PRIMARY_HEADER; }
+static inline TermType term_header_type(Term h) { return (TermType)((h >> 3) & 0x3f); }
+static inline uint64_t term_header_size(Term h) { return h >> 9; }
+
+static inline bool term_is_boxed(Term t) { return t != TERM_NONE && (t & TERM_PRIMARY_MASK) == 0; }
+static inline Term *term_boxed_ptr(Term t) { return (Term *)(uintptr_t)t; }
+static inline Term term_from_boxed(const Term *p) { return (Term)(uintptr_t)p; }
+static inline TermType term_boxed_type(Term t) { return term_header_type(*term_boxed_ptr(t)); }
+static inline bool term_is_boxed_type(Term t, TermType type)
+{
+    return term_is_boxed(t) && term_boxed_type(t) == type;
+}
+
+// ==== Lists ====
+static inline bool term_is_cons(Term t) { return (t & TERM_PRIMARY_MASK) == TERM_PRIMARY_CONS; }
+static inline bool term_is_list(Term t) { return term_is_cons(t) || term_is_nil(t); }
+static inline Term *term_cons_ptr(Term t) { return (Term *)(uintptr_t)(t - TERM_PRIMARY_CONS); }
+static inline Term term_from_cons(const Term *cell) { return (Term)(uintptr_t)cell | TERM_PRIMARY_CONS; }
+static inline Term term_hd(Term t) { return term_cons_ptr(t)[0]; }
+static inline Term term_tl(Term t) { return term_cons_ptr(t)[1]; }
+
+// ==== Tuples ====
+static inline bool term_is_tuple(Term t) { return term_is_boxed_type(t, TERM_TYPE_TUPLE); }
+static inline uint32_t term_tuple_arity(Term t) { return (uint32_t)term_header_size(*term_boxed_ptr(t)); }
+static inline Term *term_tuple_elems(Term t) { return term_boxed_ptr(t) + 1; }
+
+// ==== Floats ====
+static inline bool term_is_float(Term t) { return term_is_boxed_type(t, TERM_TYPE_FLOAT); }
+static inline double term_to_float(Term t)
+{
+    double d;
+    memcpy(&d, term_boxed_ptr(t) + 1, sizeof d);
+    return d;
+}
+
+// ==== Numbers ====
+static inline bool term_is_bignum(Term t)
+{
+    return term_is_boxed(t) && (term_boxed_type(t) == TERM_TYPE_BIGPOS || term_boxed_type(t) == TERM_TYPE_BIGNEG);
+}
+static inline bool term_is_integer(Term t) { return term_is_small(t) || term_is_bignum(t); }
+static inline bool term_is_number(Term t) { return term_is_integer(t) || term_is_float(t); }
+
+// ==== Binaries (HEAPBIN, REFBIN, SUBBIN all count) ====
+static inline bool term_is_binary(Term t)
+{
+    if (!term_is_boxed(t)) {
+        return false;
+    }
+    TermType type = term_boxed_type(t);
+    return type == TERM_TYPE_HEAPBIN || type == TERM_TYPE_REFBIN || type == TERM_TYPE_SUBBIN;
+}
+
+// ==== Maps, funs, refs ====
+static inline bool term_is_map(Term t) { return term_is_boxed_type(t, TERM_TYPE_MAP); }
+static inline bool term_is_function(Term t)
+{
+    return term_is_boxed_type(t, TERM_TYPE_CLOSURE) || term_is_boxed_type(t, TERM_TYPE_EXPORT);
+}
+static inline bool term_is_ref(Term t) { return term_is_boxed_type(t, TERM_TYPE_REF); }
+
+// ==== Constructors and views (term.c); all allocate on [p]'s heap and never fail ====
+
+// A float term holding [d].
+Term term_make_float(Process *p, double d);
+// [v] as a small integer or a bignum.
+Term term_make_int(Process *p, int64_t v);
+// A tuple of [arity] elements copied from [elems] ([elems] may be NULL: elements are NIL).
+Term term_make_tuple(Process *p, uint32_t arity, const Term *elems);
+// [head | tail].
+Term term_make_cons(Process *p, Term head, Term tail);
+// A binary holding a copy of [size] bytes at [bytes] (a HEAPBIN up to 64 bytes, else a REFBIN).
+Term term_make_binary(Process *p, const void *bytes, size_t size);
+// A binary of [size] uninitialised bytes; *[out] points at them for the caller to fill.
+Term term_make_binary_uninit(Process *p, size_t size, uint8_t **out);
+// The bytes of any binary term [t] (caller checked term_is_binary). Valid until the next GC.
+const uint8_t *term_binary_bytes(Term t, size_t *size);
+// A proper list of [len] elements copied from [elems].
+Term term_make_list(Process *p, size_t len, const Term *elems);
+// A new reference (make_ref) with a VM-unique number.
+Term term_make_ref(Process *p);
+
+// The well-known atoms as terms.
+static inline Term term_true(void);
+static inline Term term_false(void);
+static inline bool term_is_boolean(Term t);
+
+// ==== Comparison (term_compare.c) ====
+// Erlang term order: <0, 0 or >0. Numbers compare by value (1 == 1.0 is 0 here).
+int term_compare(Term a, Term b);
+// `==`: numeric equality across int and float, structural otherwise.
+bool term_equal(Term a, Term b);
+// `===`: exact equality (1 !== 1.0).
+bool term_exact_equal(Term a, Term b);
+
+#include "atom.h"
+
+static inline Term term_true(void) { return term_from_atom(ATOM_true); }
+static inline Term term_false(void) { return term_from_atom(ATOM_false); }
+static inline Term term_nil_atom(void) { return term_from_atom(ATOM_nil); }
+static inline Term term_from_bool(bool b) { return b ? term_true() : term_false(); }
+static inline bool term_is_boolean(Term t) { return t == term_true() || t == term_false(); }
+static inline bool term_is_truthy(Term t) { return t != term_false() && t != term_nil_atom(); }
+
+#endif

@@ -13,7 +13,7 @@ RE2C ?= re2c
 LEMON ?= lemon
 LEMPAR ?= /usr/share/lemon/lempar.c
 
-CPPFLAGS += -Ivm -Icompiler -I$(GEN) -MMD -MP -D_GNU_SOURCE
+CPPFLAGS += -iquote vm -iquote compiler -I$(GEN) -MMD -MP -D_GNU_SOURCE
 CFLAGS += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Werror -pthread
 LDLIBS += -lgmp -lutf8proc -lffi -lm -latomic -pthread
 

@@ -3,6 +3,8 @@
 #ifndef EMBER_VM_ERROR_H
 #define EMBER_VM_ERROR_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "term.h"
@@ -14,6 +16,9 @@ typedef enum ErrorKind {
     ERR_COUNT
 } ErrorKind;
 
+// The default message of [kind] from errors.def.
+const char *error_default_message(ErrorKind kind);
+
 // Raises error [kind] in [p] with a printf-formatted message (the struct's :message field).
 // Returns TERM_NONE. Use for ArgumentError, RuntimeError, ArithmeticError, SystemLimitError.
 Term error_raise(Process *p, ErrorKind kind, const char *fmt, ...)
@@ -23,6 +28,23 @@ Term error_raise(Process *p, ErrorKind kind, const char *fmt, ...)
 // MatchError/CaseClauseError/WithClauseError/TryClauseError term:, BadMapError term:,
 // BadBooleanError term:, BadFunctionError term:, ... Returns TERM_NONE.
 Term error_raise_value(Process *p, ErrorKind kind, Term value);
+
+// Raises BadBooleanError for operator atom [op] applied to non-boolean [value].
+Term error_raise_bad_boolean(Process *p, Term op, Term value);
+
+// Raises UndefinedFunctionError for [module].[name]/[arity]; [module_loaded] tells whether
+// the module exists (the message differs). Returns TERM_NONE.
+Term error_raise_undefined(Process *p, Term module, Term name, uint32_t arity, bool module_loaded);
+
+// Raises FunctionClauseError for [module].[name]/[arity]. Returns TERM_NONE.
+Term error_raise_function_clause(Process *p, Term module, Term name, uint32_t arity);
+
+// Raises BadFunctionError (when [fun] is not a function) or BadArityError. Returns TERM_NONE.
+Term error_raise_bad_call(Process *p, Term fun, const Term *args, uint32_t argc);
+
+// Writes the uncaught-exception report Elixir prints for a script: "** (Kind) message" and
+// the stack lines, for [kind] (error/throw/exit), [reason] and [stack], to [out].
+void error_print_uncaught(Vm *vm, Term kind, Term reason, Term stack, FILE *out);
 
 // Raises KeyError for [key] missing in [term]. Returns TERM_NONE.
 Term error_raise_key(Process *p, Term key, Term term);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "builtins.h"
+#include "heap.h"
 #include "term.h"
 #include "types.h"
 
@@ -46,7 +47,7 @@ struct Module {
     uint32_t import_count;
     Term *literals;
     uint32_t literal_count;
-    Term *literal_area;     // backing store of literal objects
+    Heap literal_heap;      // backing store of literal objects: never collected, freed with the module
     uint32_t *atom_map;     // module atom index -> VM atom index
     uint32_t atom_count;
     LineEntry *lines;

@@ -10,6 +10,7 @@
 enum {
     OPF_BRANCH = 1u << 0, // has a 'j' operand
     OPF_CALL = 1u << 1,   // a call: costs one reduction
+    OPF_END = 1u << 2,    // control never continues to the next instruction
 };
 
 typedef enum Opcode {

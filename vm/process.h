@@ -15,7 +15,9 @@
 // A process is switched out after this many reductions (one per call).
 #define PROC_REDUCTIONS 2000
 // Body recursion deeper than this many frames raises SystemLimitError in the process.
-#define PROC_MAX_FRAMES (64u * 1024u * 1024u)
+#define PROC_MAX_FRAMES (16u * 1024u * 1024u)
+// Registers (all frames together) a process may use before SystemLimitError: 2 GiB.
+#define PROC_MAX_STACK_TERMS (256u * 1024u * 1024u)
 // Extra GC roots a built-in may register while it works (see proc_push_root).
 #define PROC_MAX_EXTRA_ROOTS 16
 
@@ -62,8 +64,10 @@ struct Process {
     Term extra_roots[PROC_MAX_EXTRA_ROOTS];
     uint32_t extra_root_count;
 
-    // Resumption point while switched out.
+    // Execution state while switched out (the interpreter keeps these in locals while running).
     const uint32_t *pc;
+    const Function *fn; // function of the current frame
+    uint32_t base;      // stack index of the current frame's R[0]
     Term result;        // the value of the process's initial call, once it returned
 };
 
@@ -71,6 +75,18 @@ struct Process {
 Process *proc_new(Vm *vm);
 // Frees [p] and everything it owns.
 void proc_free(Process *p);
+
+// Makes [p] call [fn] with [argc] arguments [args] when next run (its initial call). The
+// result lands in p->result. [fn] must take [argc] arguments.
+void proc_set_initial_call(Process *p, const Function *fn, const Term *args, uint32_t argc);
+
+// Makes room for [frame_size] registers starting at stack index [base]; false (after raising
+// SystemLimitError) when the stack would pass its limit. May move p->stack.
+bool proc_ensure_stack(Process *p, uint32_t base, uint32_t frame_size);
+// Pushes a caller frame record; false (after raising SystemLimitError) past PROC_MAX_FRAMES.
+bool proc_push_frame(Process *p, const Function *fn, const uint32_t *ret_pc, uint32_t base);
+// Pushes a try handler.
+void proc_push_handler(Process *p, uint32_t dest, const uint32_t *pc);
 
 // Raises [kind] (atom error/throw/exit) with [reason] in [p]. Returns TERM_NONE so a built-in
 // can `return proc_raise(...)`.

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "atom.h"
@@ -20,7 +21,12 @@ struct Vm {
     uint32_t module_cap;
     atomic_uint_fast64_t next_ref;  // make_ref counter
     atomic_uint_fast32_t next_pid;
-    Term argv;              // System.argv() as a literal-area list, NIL when empty
+    int script_argc;        // System.argv(): the arguments after the script
+    char **script_argv;
+    const uint8_t *stdlib;  // embedded stdlib: concatenated .emb files
+    size_t stdlib_size;
+    Module **retired;       // replaced modules, freed with the VM
+    uint32_t retired_count;
     int exit_status;
 };
 
@@ -28,6 +34,17 @@ struct Vm {
 Vm *vm_new(void);
 // Frees the VM, its modules and atoms.
 void vm_free(Vm *vm);
+
+// The loaded module named [name], or NULL. Thread-safe.
+Module *vm_find_module(Vm *vm, Term name);
+// The module named [name], loading it from the embedded stdlib or the code path when it is not
+// loaded yet; NULL when it exists nowhere (or fails to load: the reason goes to stderr).
+Module *vm_get_module(Vm *vm, Term name);
+// Registers [mod], replacing a module of the same name (whose memory is kept: old code may
+// still run). Thread-safe.
+void vm_register_module(Vm *vm, Module *mod);
+// Indexes the stdlib modules embedded in the binary ([bytes], [size]: concatenated .emb files).
+void vm_set_stdlib(Vm *vm, const uint8_t *bytes, size_t size);
 
 // Prints "ember: out of memory" and exits 1. The only exit() outside main.c.
 _Noreturn void fatal_oom(void);

@@ -1,0 +1,385 @@
+// Exceptions the VM raises: errors.def kinds become Elixir exception structs (maps with
+// __struct__ and __exception__), Exception.message/1 renders them, and uncaught exceptions are
+// reported the way `elixir script.exs` reports them.
+#include "error.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "inspect.h"
+#include "map.h"
+#include "module.h"
+#include "process.h"
+#include "vm.h"
+
+static const char *const error_modules[ERR_COUNT] = {
+#define ERROR(id, module, message) "Elixir." module,
+#include "errors.def"
+#undef ERROR
+};
+
+static Term atom_of(Process *p, const char *text)
+{
+    uint32_t index = 0;
+    atom_intern(p->vm->atoms, text, strlen(text), &index);
+    return term_from_atom(index);
+}
+
+static Term binary_of(Process *p, const char *text, size_t len)
+{
+    return term_make_binary(p, text, len);
+}
+
+// The exception struct of [kind] with [count] extra field/value pairs [fields].
+static Term make_exception(Process *p, ErrorKind kind, const Term *fields, uint32_t count)
+{
+    Term pairs[2 * 8];
+    uint32_t n = 0;
+    pairs[n++] = term_from_atom(ATOM_struct);
+    pairs[n++] = atom_of(p, error_modules[kind]);
+    pairs[n++] = term_from_atom(ATOM_exception);
+    pairs[n++] = term_true();
+    for (uint32_t i = 0; i < 2 * count && n < 16; i++) {
+        pairs[n++] = fields[i];
+    }
+    return map_from_pairs(p, pairs, n / 2);
+}
+
+Term error_raise(Process *p, ErrorKind kind, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (len < 0) {
+        len = 0;
+    }
+    if ((size_t)len >= sizeof buf) {
+        len = sizeof buf - 1;
+    }
+    Term fields[2] = {term_from_atom(ATOM_message), binary_of(p, buf, (size_t)len)};
+    return proc_raise(p, term_from_atom(ATOM_error), make_exception(p, kind, fields, 1));
+}
+
+Term error_raise_value(Process *p, ErrorKind kind, Term value)
+{
+    Term fields[2] = {term_from_atom(ATOM_term), value};
+    switch (kind) {
+    case ERR_COND_CLAUSE:
+        return proc_raise(p, term_from_atom(ATOM_error), make_exception(p, kind, NULL, 0));
+    case ERR_ARGUMENT:
+    case ERR_ARITHMETIC:
+    case ERR_RUNTIME:
+    case ERR_SYSTEM_LIMIT:
+        return error_raise(p, kind, "%s", error_default_message(kind));
+    default:
+        return proc_raise(p, term_from_atom(ATOM_error), make_exception(p, kind, fields, 1));
+    }
+}
+
+Term error_raise_bad_boolean(Process *p, Term op, Term value)
+{
+    Term fields[4] = {term_from_atom(ATOM_term), value, atom_of(p, "operator"), op};
+    return proc_raise(p, term_from_atom(ATOM_error), make_exception(p, ERR_BAD_BOOLEAN, fields, 2));
+}
+
+Term error_raise_key(Process *p, Term key, Term term)
+{
+    Term fields[6] = {term_from_atom(ATOM_key), key, term_from_atom(ATOM_term), term,
+                      term_from_atom(ATOM_message), term_nil_atom()};
+    return proc_raise(p, term_from_atom(ATOM_error), make_exception(p, ERR_KEY, fields, 3));
+}
+
+Term error_raise_undefined(Process *p, Term module, Term name, uint32_t arity, bool module_loaded)
+{
+    Term reason = module_loaded ? term_nil_atom() : atom_of(p, "module_not_available");
+    Term fields[10] = {term_from_atom(ATOM_module), module, term_from_atom(ATOM_function), name,
+                       term_from_atom(ATOM_arity), term_from_small(arity),
+                       term_from_atom(ATOM_reason), reason,
+                       term_from_atom(ATOM_message), term_nil_atom()};
+    return proc_raise(p, term_from_atom(ATOM_error),
+                      make_exception(p, ERR_UNDEFINED_FUNCTION, fields, 5));
+}
+
+Term error_raise_function_clause(Process *p, Term module, Term name, uint32_t arity)
+{
+    Term fields[12] = {term_from_atom(ATOM_module), module, term_from_atom(ATOM_function), name,
+                       term_from_atom(ATOM_arity), term_from_small(arity),
+                       atom_of(p, "kind"), term_nil_atom(), term_from_atom(ATOM_args),
+                       term_nil_atom(), atom_of(p, "clauses"), term_nil_atom()};
+    return proc_raise(p, term_from_atom(ATOM_error),
+                      make_exception(p, ERR_FUNCTION_CLAUSE, fields, 6));
+}
+
+Term error_raise_bad_call(Process *p, Term fun, const Term *args, uint32_t argc)
+{
+    if (!term_is_function(fun)) {
+        return error_raise_value(p, ERR_BAD_FUNCTION, fun);
+    }
+    Term fields[4] = {term_from_atom(ATOM_function), fun, term_from_atom(ATOM_args),
+                      term_make_list(p, argc, args)};
+    return proc_raise(p, term_from_atom(ATOM_error), make_exception(p, ERR_BAD_ARITY, fields, 2));
+}
+
+const char *error_default_message(ErrorKind kind)
+{
+    static const char *const messages[ERR_COUNT] = {
+#define ERROR(id, module, message) message,
+#include "errors.def"
+#undef ERROR
+    };
+    return messages[kind];
+}
+
+// ==== Exception.message/1 ====
+
+static Term field(Term map, const char *name, Vm *vm)
+{
+    uint32_t index;
+    Term value;
+    if (!atom_lookup(vm->atoms, name, strlen(name), &index) ||
+        !map_get(map, term_from_atom(index), &value)) {
+        return term_nil_atom();
+    }
+    return value;
+}
+
+static void append_inspect(Vm *vm, Term t, StrBuf *out)
+{
+    InspectOpts opts = inspect_default_opts();
+    inspect_term(vm, t, &opts, out);
+}
+
+static void append_mfa(Vm *vm, Term module, Term name, Term arity, StrBuf *out)
+{
+    append_inspect(vm, module, out);
+    strbuf_append_cstr(out, ".");
+    // Function names print without the colon: M.f/1, M."odd name"/1 is rare enough to ignore.
+    strbuf_append_cstr(out, atom_name(vm->atoms, term_to_atom(name), NULL));
+    strbuf_printf(out, "/%lld", (long long)term_to_small(arity));
+}
+
+static void message_bad_arity(Vm *vm, Term exc, StrBuf *out)
+{
+    Term fun = field(exc, "function", vm);
+    Term args = field(exc, "args", vm);
+    uint32_t arity = 0;
+    if (term_is_boxed_type(fun, TERM_TYPE_CLOSURE)) {
+        arity = ((const Function *)(uintptr_t)term_boxed_ptr(fun)[1])->arity;
+    } else if (term_is_boxed_type(fun, TERM_TYPE_EXPORT)) {
+        arity = (uint32_t)term_to_small(term_boxed_ptr(fun)[3]);
+    }
+    uint32_t argc = 0;
+    for (Term l = args; term_is_cons(l); l = term_tl(l)) {
+        argc++;
+    }
+    append_inspect(vm, fun, out);
+    strbuf_printf(out, " with arity %u called with %u argument%s (", arity, argc,
+                  argc == 1 ? "" : "s");
+    for (Term l = args; term_is_cons(l); l = term_tl(l)) {
+        append_inspect(vm, term_hd(l), out);
+        if (term_is_cons(term_tl(l))) {
+            strbuf_append_cstr(out, ", ");
+        }
+    }
+    strbuf_append_cstr(out, ")");
+}
+
+static void message_undefined(Vm *vm, Term exc, StrBuf *out)
+{
+    Term module = field(exc, "module", vm);
+    strbuf_append_cstr(out, "function ");
+    append_mfa(vm, module, field(exc, "function", vm), field(exc, "arity", vm), out);
+    if (field(exc, "reason", vm) == term_nil_atom()) {
+        strbuf_append_cstr(out, " is undefined or private");
+    } else {
+        strbuf_append_cstr(out, " is undefined (module ");
+        append_inspect(vm, module, out);
+        strbuf_append_cstr(out, " is not available)");
+    }
+}
+
+static const char *protocol_type_name(Term t)
+{
+    if (term_is_tuple(t)) {
+        return "Tuple";
+    }
+    if (term_is_map(t)) {
+        return "Map";
+    }
+    if (term_is_function(t)) {
+        return "Function";
+    }
+    if (term_is_list(t)) {
+        return "List";
+    }
+    if (term_is_pid(t)) {
+        return "PID";
+    }
+    if (term_is_ref(t)) {
+        return "Reference";
+    }
+    return "Any";
+}
+
+// Appends the message of [exc], whose struct module text (without "Elixir.") is [name].
+static bool message_by_kind(Vm *vm, const char *name, Term exc, StrBuf *out)
+{
+    static const struct {
+        const char *name;
+        const char *prefix;
+    } term_messages[] = {
+        {"MatchError", "no match of right hand side value: "},
+        {"CaseClauseError", "no case clause matching: "},
+        {"WithClauseError", "no with clause matching: "},
+        {"TryClauseError", "no try clause matching: "},
+        {"BadMapError", "expected a map, got: "},
+        {"BadFunctionError", "expected a function, got: "},
+        {"BadStructError", "expected a struct, got: "},
+    };
+    for (size_t i = 0; i < sizeof term_messages / sizeof term_messages[0]; i++) {
+        if (strcmp(name, term_messages[i].name) == 0) {
+            strbuf_append_cstr(out, term_messages[i].prefix);
+            append_inspect(vm, field(exc, "term", vm), out);
+            return true;
+        }
+    }
+    if (strcmp(name, "CondClauseError") == 0) {
+        strbuf_append_cstr(out, "no cond clause evaluated to a truthy value");
+    } else if (strcmp(name, "BadBooleanError") == 0) {
+        strbuf_append_cstr(out, "expected a boolean on left-side of \"");
+        strbuf_append_cstr(out, atom_name(vm->atoms, term_to_atom(field(exc, "operator", vm)), NULL));
+        strbuf_append_cstr(out, "\", got: ");
+        append_inspect(vm, field(exc, "term", vm), out);
+    } else if (strcmp(name, "KeyError") == 0) {
+        strbuf_append_cstr(out, "key ");
+        append_inspect(vm, field(exc, "key", vm), out);
+        strbuf_append_cstr(out, " not found in: ");
+        append_inspect(vm, field(exc, "term", vm), out);
+    } else if (strcmp(name, "BadArityError") == 0) {
+        message_bad_arity(vm, exc, out);
+    } else if (strcmp(name, "FunctionClauseError") == 0) {
+        strbuf_append_cstr(out, "no function clause matching in ");
+        append_mfa(vm, field(exc, "module", vm), field(exc, "function", vm),
+                   field(exc, "arity", vm), out);
+    } else if (strcmp(name, "UndefinedFunctionError") == 0) {
+        message_undefined(vm, exc, out);
+    } else if (strcmp(name, "Protocol.UndefinedError") == 0) {
+        Term value = field(exc, "value", vm);
+        strbuf_append_cstr(out, "protocol ");
+        append_inspect(vm, field(exc, "protocol", vm), out);
+        strbuf_append_cstr(out, " not implemented for ");
+        append_inspect(vm, value, out);
+        strbuf_printf(out, " of type %s", protocol_type_name(value));
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// Appends Exception.message(exc) for any exception struct [exc].
+static void append_message(Vm *vm, Term exc, StrBuf *out)
+{
+    Term message = field(exc, "message", vm);
+    if (term_is_binary(message)) {
+        size_t size;
+        const uint8_t *bytes = term_binary_bytes(message, &size);
+        strbuf_append(out, bytes, size);
+        return;
+    }
+    Term name = map_struct_name(exc);
+    const char *text = name == TERM_NONE ? "" : atom_name(vm->atoms, term_to_atom(name), NULL);
+    if (strncmp(text, "Elixir.", 7) == 0 && message_by_kind(vm, text + 7, exc, out)) {
+        return;
+    }
+    append_inspect(vm, exc, out);
+}
+
+Term error_message(Process *p, Term exc)
+{
+    StrBuf out;
+    strbuf_init(&out);
+    append_message(p->vm, exc, &out);
+    Term bin = term_make_binary(p, out.data, out.len);
+    strbuf_free(&out);
+    return bin;
+}
+
+// ==== Normalisation of Erlang-style reasons ====
+
+Term error_normalize(Process *p, Term reason)
+{
+    if (term_is_map(reason) && map_struct_name(reason) != TERM_NONE) {
+        return reason;
+    }
+    if (reason == term_from_atom(ATOM_badarith)) {
+        return make_exception(p, ERR_ARITHMETIC,
+                              (Term[]){term_from_atom(ATOM_message),
+                                       binary_of(p, "bad argument in arithmetic expression", 37)},
+                              1);
+    }
+    if (reason == term_from_atom(ATOM_badarg)) {
+        return make_exception(p, ERR_ARGUMENT,
+                              (Term[]){term_from_atom(ATOM_message), binary_of(p, "argument error", 14)},
+                              1);
+    }
+    if (term_is_tuple(reason) && term_tuple_arity(reason) == 2 &&
+        term_tuple_elems(reason)[0] == term_from_atom(ATOM_badmatch)) {
+        return make_exception(p, ERR_MATCH,
+                              (Term[]){term_from_atom(ATOM_term), term_tuple_elems(reason)[1]}, 1);
+    }
+    return make_exception(p, ERR_ERLANG, (Term[]){atom_of(p, "original"), reason}, 1);
+}
+
+// ==== Uncaught exceptions ====
+
+static void print_stack(Vm *vm, Term stack, FILE *out)
+{
+    for (Term l = stack; term_is_cons(l); l = term_tl(l)) {
+        Term e = term_hd(l);
+        if (!term_is_tuple(e) || term_tuple_arity(e) != 4) {
+            continue;
+        }
+        Term *el = term_tuple_elems(e);
+        StrBuf line;
+        strbuf_init(&line);
+        strbuf_append_cstr(&line, "    ");
+        for (Term info = el[3]; term_is_cons(info); info = term_tl(info)) {
+            Term pair = term_hd(info);
+            if (term_tuple_elems(pair)[0] == term_from_atom(ATOM_file)) {
+                inspect_to_string(vm, term_tuple_elems(pair)[1], &line);
+            } else {
+                strbuf_printf(&line, ":%lld", (long long)term_to_small(term_tuple_elems(pair)[1]));
+            }
+        }
+        strbuf_append_cstr(&line, ": ");
+        if (el[1] == term_from_atom(ATOM_script_main)) {
+            strbuf_append_cstr(&line, "(file)");
+        } else {
+            append_mfa(vm, el[0], el[1], el[2], &line);
+        }
+        fprintf(out, "%.*s\n", (int)line.len, line.data);
+        strbuf_free(&line);
+    }
+}
+
+void error_print_uncaught(Vm *vm, Term kind, Term reason, Term stack, FILE *out)
+{
+    StrBuf msg;
+    strbuf_init(&msg);
+    if (kind == term_from_atom(ATOM_error)) {
+        Term name = map_struct_name(reason);
+        strbuf_append_cstr(&msg, "** (");
+        append_inspect(vm, name == TERM_NONE ? reason : name, &msg);
+        strbuf_append_cstr(&msg, ") ");
+        append_message(vm, reason, &msg);
+    } else {
+        strbuf_printf(&msg, "** (%s) ", kind == term_from_atom(ATOM_throw) ? "throw" : "exit");
+        append_inspect(vm, reason, &msg);
+    }
+    fprintf(out, "%.*s\n", (int)msg.len, msg.data);
+    strbuf_free(&msg);
+    print_stack(vm, stack, out);
+}

@@ -1,0 +1,28 @@
+// Turns .emb bytes (vm/bytecode.h) into a Module: reads every section through a bounds-checked
+// cursor, builds literals in the module's own area, maps atoms, then runs the verifier. A
+// truncated, corrupt or hostile file is refused with a message; it never reaches the
+// interpreter.
+#ifndef EMBER_VM_LOADER_H
+#define EMBER_VM_LOADER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "module.h"
+
+// Loads [size] bytes at [bytes]. Returns a new Module (free with loader_free_module), or NULL
+// with a one-line reason in [err] ([err_size] bytes). Does not register the module. Thread-safe
+// (interns atoms in [vm]).
+Module *loader_load(Vm *vm, const uint8_t *bytes, size_t size, char *err, size_t err_size);
+
+// Frees [mod] and everything it owns. [mod] may be NULL.
+void loader_free_module(Module *mod);
+
+// The module name (atom 0) of .emb [bytes] without loading it; false when unreadable.
+// On success *[name] points into [bytes] (not NUL-terminated) and *[len] is its length.
+bool loader_peek_name(const uint8_t *bytes, size_t size, const char **name, size_t *len);
+
+// Total size of the .emb file starting at [bytes] (header + body), 0 when not a valid header.
+size_t loader_file_size(const uint8_t *bytes, size_t size);
+
+#endif

@@ -1,0 +1,191 @@
+// Command-line entry: argument parsing only. Everything it does is a call into runner.c,
+// the loader, the compiler or the disassembler.
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "compiler.h"
+#include "disasm.h"
+#include "runner.h"
+#include "vm.h"
+
+#define EMBER_VERSION "0.1.0"
+
+// The compiled stdlib linked into the binary (tools/stdlib_blob.S).
+extern const uint8_t ember_stdlib_blob[];
+extern const uint8_t ember_stdlib_blob_end[];
+
+static const char usage[] =
+    "Usage: ember [options] [FILE.exs [ARGS...]]\n"
+    "\n"
+    "  ember FILE.exs [ARGS]      run a script (System.argv() gets ARGS)\n"
+    "  ember -e EXPR [ARGS]       evaluate EXPR\n"
+    "  ember compile FILE.ex... -o DIR [--bundle OUT]\n"
+    "                             compile modules to DIR/<Module>.emb\n"
+    "  ember --dis FILE           disassemble a script, module source or .emb file\n"
+    "  ember --check FILE         compile only; report errors\n"
+    "  ember --ast FILE           print the parsed quoted form (for parser tests)\n"
+    "  ember --schedulers N       scheduler threads (default: one per CPU)\n"
+    "  ember --version | --help\n";
+
+// Reads a whole file into a NUL-terminated malloc'd buffer; NULL with errno set on failure.
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    size_t cap = 4096;
+    size_t n = 0;
+    char *buf = em_malloc(cap);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (cap - n - 1 == 0) {
+            cap *= 2;
+            buf = em_realloc(buf, cap);
+        }
+    }
+    fclose(f);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static char *read_or_complain(const char *path, size_t *len)
+{
+    char *src = read_file(path, len);
+    if (src == NULL) {
+        fprintf(stderr, "** (File.Error) could not read file \"%s\": %s\n", path,
+                errno == ENOENT ? "no such file or directory" : strerror(errno));
+    }
+    return src;
+}
+
+static Vm *make_vm(int argc, char **argv)
+{
+    Vm *vm = vm_new();
+    vm_set_stdlib(vm, ember_stdlib_blob, (size_t)(ember_stdlib_blob_end - ember_stdlib_blob));
+    vm->script_argc = argc;
+    vm->script_argv = argv;
+    return vm;
+}
+
+static int run_file(const char *path, int argc, char **argv)
+{
+    size_t len;
+    char *src = read_or_complain(path, &len);
+    if (src == NULL) {
+        return 1;
+    }
+    Vm *vm = make_vm(argc, argv);
+    int status = runner_run_script(vm, src, len, path);
+    fflush(stdout);
+    vm_free(vm);
+    free(src);
+    return status;
+}
+
+static int run_expr(const char *expr, int argc, char **argv)
+{
+    Vm *vm = make_vm(argc, argv);
+    int status = runner_run_script(vm, expr, strlen(expr), "-e");
+    fflush(stdout);
+    vm_free(vm);
+    return status;
+}
+
+// --check, --ast, --dis on a source file.
+static int inspect_source(const char *mode, const char *path)
+{
+    size_t len;
+    char *src = read_or_complain(path, &len);
+    if (src == NULL) {
+        return 1;
+    }
+    Diag diag;
+    int status = 0;
+    if (strcmp(mode, "--ast") == 0) {
+        status = compile_print_ast(src, len, path, &diag) ? 0 : 1;
+    } else {
+        CompileOutput out = {0};
+        if (compile_source(src, len, path, COMPILE_SCRIPT, &out, &diag)) {
+            for (size_t i = 0; i < out.count && strcmp(mode, "--dis") == 0; i++) {
+                disasm_module_bytes(out.modules[i].bytes, out.modules[i].size, stdout);
+            }
+            compile_output_free(&out);
+        } else {
+            status = 1;
+        }
+    }
+    if (status != 0) {
+        diag_print(&diag);
+    }
+    free(src);
+    return status;
+}
+
+static int disassemble(const char *path)
+{
+    size_t n = strlen(path);
+    if (n < 4 || strcmp(path + n - 4, ".emb") != 0) {
+        return inspect_source("--dis", path);
+    }
+    size_t len;
+    char *bytes = read_or_complain(path, &len);
+    if (bytes == NULL) {
+        return 1;
+    }
+    disasm_module_bytes((const uint8_t *)bytes, len, stdout);
+    free(bytes);
+    return 0;
+}
+
+int main_compile(int argc, char **argv);
+
+int main(int argc, char **argv)
+{
+    int i = 1;
+    while (i < argc && strcmp(argv[i], "--schedulers") == 0) {
+        if (i + 1 >= argc || atoi(argv[i + 1]) <= 0) {
+            fputs("ember: --schedulers needs a positive number\n", stderr);
+            return 2;
+        }
+        i += 2;
+    }
+    if (i >= argc) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    const char *arg = argv[i];
+    if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (strcmp(arg, "--version") == 0) {
+        printf("Ember %s (Elixir 1.14 subset)\n", EMBER_VERSION);
+        return 0;
+    }
+    if (strcmp(arg, "compile") == 0) {
+        return main_compile(argc - i - 1, argv + i + 1);
+    }
+    if (strcmp(arg, "-e") == 0 || strcmp(arg, "--dis") == 0 || strcmp(arg, "--check") == 0 ||
+        strcmp(arg, "--ast") == 0) {
+        if (i + 1 >= argc) {
+            fprintf(stderr, "ember: %s needs an argument\n%s", arg, usage);
+            return 2;
+        }
+        if (strcmp(arg, "-e") == 0) {
+            return run_expr(argv[i + 1], argc - i - 2, argv + i + 2);
+        }
+        return strcmp(arg, "--dis") == 0 ? disassemble(argv[i + 1])
+                                         : inspect_source(arg, argv[i + 1]);
+    }
+    if (arg[0] == '-' && arg[1] != '\0') {
+        fprintf(stderr, "ember: unknown option %s\n%s", arg, usage);
+        return 2;
+    }
+    return run_file(arg, argc - i - 1, argv + i + 1);
+}

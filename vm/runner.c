@@ -1,0 +1,62 @@
+// Source to running process: compile (compiler.h), load every module through the loader (so
+// scripts get the same checks as files), then run the script's __script__/0.
+#include "runner.h"
+
+#include <stdio.h>
+
+#include "compiler.h"
+#include "error.h"
+#include "loader.h"
+#include "process.h"
+#include "scheduler.h"
+#include "vm.h"
+
+bool runner_load_source(Vm *vm, const char *src, size_t len, const char *file, bool script)
+{
+    CompileOutput out = {0};
+    Diag diag;
+    if (!compile_source(src, len, file, script ? COMPILE_SCRIPT : COMPILE_MODULES, &out, &diag)) {
+        fflush(stdout);
+        diag_print(&diag);
+        return false;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < out.count && ok; i++) {
+        char err[256];
+        Module *mod = loader_load(vm, out.modules[i].bytes, out.modules[i].size, err, sizeof err);
+        if (mod == NULL) {
+            fprintf(stderr, "ember: internal error: module %s rejected: %s\n", out.modules[i].name,
+                    err);
+            ok = false;
+        } else {
+            vm_register_module(vm, mod);
+        }
+    }
+    compile_output_free(&out);
+    return ok;
+}
+
+int runner_run_script(Vm *vm, const char *src, size_t len, const char *file)
+{
+    if (!runner_load_source(vm, src, len, file, true)) {
+        return 1;
+    }
+    Module *script = vm_find_module(vm, term_from_atom(ATOM_ember_script));
+    const Function *main_fn =
+        script ? module_find_function(script, term_from_atom(ATOM_script_main), 0) : NULL;
+    if (main_fn == NULL) {
+        fprintf(stderr, "ember: internal error: no script entry point\n");
+        return 1;
+    }
+    Process *p = proc_new(vm);
+    proc_set_initial_call(p, main_fn, NULL, 0);
+    InterpResult r = sched_run_to_completion(p);
+    int status = 0;
+    if (r == INTERP_EXIT) {
+        fflush(stdout);
+        error_print_uncaught(vm, p->exc_kind, p->exc_reason, p->exc_stack, stderr);
+        status = 1;
+    }
+    proc_free(p);
+    return status;
+}

@@ -1,0 +1,128 @@
+// The VM instance: creation, the module registry (a mutex-protected array: look-ups are rare
+// because imports cache their targets), and loading modules on first use from the stdlib
+// embedded in the binary.
+#include "vm.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "loader.h"
+#include "module.h"
+
+Vm *vm_new(void)
+{
+    Vm *vm = em_calloc(1, sizeof *vm);
+    vm->atoms = atom_table_new();
+    pthread_mutex_init(&vm->modules_lock, NULL);
+    atomic_init(&vm->next_ref, 1);
+    atomic_init(&vm->next_pid, 0);
+    return vm;
+}
+
+void vm_free(Vm *vm)
+{
+    if (vm == NULL) {
+        return;
+    }
+    for (uint32_t i = 0; i < vm->module_count; i++) {
+        loader_free_module(vm->modules[i]);
+    }
+    for (uint32_t i = 0; i < vm->retired_count; i++) {
+        loader_free_module(vm->retired[i]);
+    }
+    free(vm->modules);
+    free(vm->retired);
+    pthread_mutex_destroy(&vm->modules_lock);
+    atom_table_free(vm->atoms);
+    free(vm);
+}
+
+static Module *find_locked(Vm *vm, Term name)
+{
+    for (uint32_t i = 0; i < vm->module_count; i++) {
+        if (vm->modules[i]->name == name) {
+            return vm->modules[i];
+        }
+    }
+    return NULL;
+}
+
+Module *vm_find_module(Vm *vm, Term name)
+{
+    pthread_mutex_lock(&vm->modules_lock);
+    Module *mod = find_locked(vm, name);
+    pthread_mutex_unlock(&vm->modules_lock);
+    return mod;
+}
+
+static void register_locked(Vm *vm, Module *mod)
+{
+    for (uint32_t i = 0; i < vm->module_count; i++) {
+        if (vm->modules[i]->name == mod->name) {
+            vm->retired = em_realloc(vm->retired, (vm->retired_count + 1) * sizeof(Module *));
+            vm->retired[vm->retired_count++] = vm->modules[i];
+            vm->modules[i] = mod;
+            return;
+        }
+    }
+    if (vm->module_count == vm->module_cap) {
+        vm->module_cap = vm->module_cap ? vm->module_cap * 2 : 32;
+        vm->modules = em_realloc(vm->modules, vm->module_cap * sizeof(Module *));
+    }
+    vm->modules[vm->module_count++] = mod;
+}
+
+void vm_register_module(Vm *vm, Module *mod)
+{
+    pthread_mutex_lock(&vm->modules_lock);
+    register_locked(vm, mod);
+    pthread_mutex_unlock(&vm->modules_lock);
+}
+
+void vm_set_stdlib(Vm *vm, const uint8_t *bytes, size_t size)
+{
+    vm->stdlib = bytes;
+    vm->stdlib_size = size;
+}
+
+// Finds [name] among the embedded stdlib modules and loads it.
+static Module *load_from_stdlib(Vm *vm, Term name)
+{
+    size_t want_len;
+    const char *want = atom_name(vm->atoms, term_to_atom(name), &want_len);
+    size_t offset = 0;
+    while (offset < vm->stdlib_size) {
+        const uint8_t *file = vm->stdlib + offset;
+        size_t file_size = loader_file_size(file, vm->stdlib_size - offset);
+        const char *mod_name;
+        size_t mod_len;
+        if (file_size == 0 || !loader_peek_name(file, file_size, &mod_name, &mod_len)) {
+            return NULL;
+        }
+        if (mod_len == want_len && memcmp(mod_name, want, want_len) == 0) {
+            char err[256];
+            Module *mod = loader_load(vm, file, file_size, err, sizeof err);
+            if (mod == NULL) {
+                fprintf(stderr, "ember: cannot load stdlib module %s: %s\n", want, err);
+            }
+            return mod;
+        }
+        offset += (file_size + 7) & ~(size_t)7;
+    }
+    return NULL;
+}
+
+Module *vm_get_module(Vm *vm, Term name)
+{
+    pthread_mutex_lock(&vm->modules_lock);
+    Module *mod = find_locked(vm, name);
+    if (mod == NULL) {
+        mod = load_from_stdlib(vm, name);
+        if (mod != NULL) {
+            register_locked(vm, mod);
+        }
+    }
+    pthread_mutex_unlock(&vm->modules_lock);
+    return mod;
+}

@@ -147,7 +147,12 @@ static bool check_instruction(Check *c, const uint32_t *code, uint32_t pc, uint8
         }
         if (*s == 'j') {
             int64_t target = (int64_t)pc + opcode_length(op) + ops[nops];
-            if (target < 0 || target >= c->fn->code_len) {
+            // Only forward jumps: the language loops by recursion alone, so every loop goes
+            // through a call and pays reductions; a backward jump could spin forever unpreempted.
+            if (ops[nops] < 0) {
+                return fail(c, pc, "backward jump");
+            }
+            if (target >= c->fn->code_len) {
                 return fail(c, pc, "jump outside the function");
             }
             targets[(*target_count)++] = (uint32_t)target;

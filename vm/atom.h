@@ -32,5 +32,8 @@ bool atom_lookup(AtomTable *table, const char *name, size_t len, uint32_t *out);
 const char *atom_name(const AtomTable *table, uint32_t index, size_t *len);
 // Number of atoms interned so far.
 uint32_t atom_count(const AtomTable *table);
+// Orders atoms [a] and [b] by their text (Erlang term order for atoms): <0, 0 or >0. Atoms are
+// global to the OS process (every Vm shares one table), so no table is passed. Thread-safe.
+int atom_compare(uint32_t a, uint32_t b);
 
 #endif

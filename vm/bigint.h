@@ -32,6 +32,8 @@ Term bigint_bsl(Process *p, Term a, int64_t shift);
 Term bigint_bnot(Process *p, Term a);
 // <0, 0, >0 comparing integers [a] and [b].
 int bigint_compare(Term a, Term b);
+// <0, 0, >0 comparing integer [a] with double [d] exactly (no rounding of [a]).
+int bigint_compare_float(Term a, double d);
 // The nearest double to integer [a] (may be +-inf for huge values: callers check).
 double bigint_to_double(Term a);
 // Integer value of double [d] truncated toward zero ([d] finite).

@@ -29,6 +29,9 @@ typedef struct Heap {
     size_t fragment_words;   // words used in fragments (counts toward the next GC decision)
     Term *offheap;           // REFBIN objects referenced from this heap, chained via payload word 2
     size_t gc_count;
+    size_t capacity;         // words malloc'd for the young block (>= end - start)
+    Term *spare;             // a large block kept from the last GC as the next to-space, or NULL
+    size_t spare_capacity;   // its words
 } Heap;
 
 // Makes [heap] an empty heap of HEAP_INITIAL_WORDS words.
@@ -37,6 +40,24 @@ void heap_init(Heap *heap);
 void heap_destroy(Heap *heap);
 // [words] fresh words on [p]'s heap. Never fails, never triggers GC.
 Term *heap_alloc(Process *p, size_t words);
+// The out-of-line part of heap_alloc_in: [words] in a (new) fragment of [heap].
+Term *heap_alloc_slow(Heap *heap, size_t words);
+// heap_alloc on [heap] directly, inline: a compare and a bump on the fast path. Hot code
+// (the interpreter, term constructors) uses heap_alloc_in(&p->heap, n). Same contract.
+static inline Term *heap_alloc_in(Heap *heap, size_t words)
+{
+    Term *r = heap->top;
+    if ((size_t)(heap->end - r) >= words) {
+        heap->top = r + words;
+        return r;
+    }
+    return heap_alloc_slow(heap, words);
+}
+// Links the REFBIN object at [obj] (its header word) into [heap]'s off-heap list, so the GC
+// and heap_destroy drop its reference when it dies. The object must lie in [heap].
+void heap_link_offheap(Heap *heap, Term *obj);
+// Words in the young block (its capacity, used or not).
+static inline size_t heap_block_words(const Heap *heap) { return (size_t)(heap->end - heap->start); }
 // True when [ptr] lies in [heap]'s young block or one of its fragments.
 bool heap_contains(const Heap *heap, const Term *ptr);
 // Words allocated in the block and fragments together.

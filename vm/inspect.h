@@ -26,6 +26,11 @@ typedef struct InspectOpts {
     bool pretty;      // wrap at width like IO.inspect does (width 80)
     int width;
     int charlists_as_lists; // 1: never print 'abc'
+    // Optional hook: the fields of struct module [name] in definition order (a list of atoms
+    // without __struct__), or TERM_NONE when [name] defines no struct. Elixir prints struct
+    // fields in definition order and prints a struct whose keys differ as a plain map. NULL
+    // (the default): any map with an atom __struct__ prints as a struct, fields in key order.
+    Term (*struct_fields)(Vm *vm, Term name);
 } InspectOpts;
 
 // Elixir's defaults for IO.inspect / inspect: limit 50, pretty: false... (see docs/builtins.md).
@@ -38,8 +43,12 @@ void inspect_term(Vm *vm, Term t, const InspectOpts *opts, StrBuf *out);
 // Returns false (appending nothing) when [t] does not implement String.Chars.
 bool inspect_to_string(Vm *vm, Term t, StrBuf *out);
 
-// Writes [d] the way Erlang/Elixir print floats: shortest digits that round-trip,
-// "1.0e20" style exponents past 1.0e16 ... into [buf] (at least 32 bytes). Returns length.
+// Writes [d] the way inspect/1 prints floats into [buf] (at least 32 bytes), NUL-terminated;
+// returns the length. Shortest digits that round-trip; integral values 1 <= |d| < 1e16 print
+// as "123.0", others as Erlang's float_to_binary(d, [:short]) ("1.0e20", "1.0e-5", "0.001").
 size_t inspect_format_float(double d, char *buf);
+// Float.to_string/1 and to_string/1: Erlang's float_to_binary(d, [:short]) exactly ("1.0e15"
+// where inspect prints "1000000000000000.0"). Same buffer contract.
+size_t inspect_format_float_short(double d, char *buf);
 
 #endif

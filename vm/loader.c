@@ -288,9 +288,9 @@ static bool load_imports(Loader *ld, Cursor *c)
     mod->imports = em_calloc(count ? count : 1, sizeof(Import));
     mod->import_count = count;
     for (uint32_t i = 0; i < count; i++) {
-        uint32_t m;
-        uint32_t f;
-        uint32_t arity;
+        uint32_t m = 0;
+        uint32_t f = 0;
+        uint32_t arity = 0;
         read_u32(c, &m);
         read_u32(c, &f);
         read_u32(c, &arity);
@@ -319,7 +319,7 @@ static bool load_functions(Loader *ld, Cursor *c)
     mod->functions = em_calloc(count ? count : 1, sizeof(Function));
     mod->function_count = count;
     for (uint32_t i = 0; i < count; i++) {
-        uint32_t w[7];
+        uint32_t w[7] = {0};
         for (int k = 0; k < 7; k++) {
             read_u32(c, &w[k]);
         }
@@ -433,9 +433,9 @@ static bool check_header(Loader *ld, const uint8_t *bytes, size_t size, Cursor *
         return fail(ld, "not an Ember bytecode file");
     }
     Cursor c = {bytes + 4, bytes + EMB_HEADER_SIZE};
-    uint32_t version;
-    uint32_t checksum;
-    uint32_t body_size;
+    uint32_t version = 0;
+    uint32_t checksum = 0;
+    uint32_t body_size = 0;
     read_u32(&c, &version);
     read_u32(&c, &checksum);
     read_u32(&c, &body_size);
@@ -470,7 +470,7 @@ static void link_builtins(Module *mod)
 Module *loader_load(Vm *vm, const uint8_t *bytes, size_t size, char *err, size_t err_size)
 {
     Loader ld = {.vm = vm, .err = err, .err_size = err_size};
-    Cursor body;
+    Cursor body = {NULL, NULL};
     if (!check_header(&ld, bytes, size, &body)) {
         return NULL;
     }

@@ -66,6 +66,19 @@ static inline Term term_from_atom(uint32_t index) { return term_make_immed(TERM_
 static inline uint32_t term_to_atom(Term t) { return (uint32_t)term_immed_payload(t); }
 
 static inline bool term_is_pid(Term t) { return term_is_immed(t, TERM_IMMED_PID); }
+// Pid payload: bits 0-31 the process-table index, bits 32-57 a serial (reuse counter), so
+// inspect prints #PID<0.index.serial>.
+#define TERM_PID_SERIAL_MASK ((UINT32_C(1) << 26) - 1)
+static inline Term term_make_pid(uint32_t index, uint32_t serial)
+{
+    return term_make_immed(TERM_IMMED_PID,
+                           ((uint64_t)(serial & TERM_PID_SERIAL_MASK) << 32) | index);
+}
+static inline uint32_t term_pid_index(Term t) { return (uint32_t)term_immed_payload(t); }
+static inline uint32_t term_pid_serial(Term t)
+{
+    return (uint32_t)(term_immed_payload(t) >> 32) & TERM_PID_SERIAL_MASK;
+}
 
 // ==== Headers and boxed objects ====
 static inline Term term_make_header(TermType type, uint64_t size)
@@ -166,6 +179,9 @@ int term_compare(Term a, Term b);
 bool term_equal(Term a, Term b);
 // `===`: exact equality (1 !== 1.0).
 bool term_exact_equal(Term a, Term b);
+// Map-key order: term order, except that every integer sorts before every float, so 1 and 1.0
+// are distinct (used for map keys, and consistent with term_exact_equal).
+int term_compare_exact(Term a, Term b);
 
 #include "atom.h"
 

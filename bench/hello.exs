@@ -1,0 +1,2 @@
+# Start-up time: the smallest program that loads, runs and prints.
+IO.puts("Hello, world!")

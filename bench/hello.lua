@@ -1,0 +1,2 @@
+-- Twin of bench/hello.exs: start-up time.
+print("Hello, world!")

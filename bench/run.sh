@@ -1,0 +1,365 @@
+#!/usr/bin/env bash
+# Ember benchmark suite: times ember against real Elixir, Erlang (escript, JIT), Lua 5.4 and
+# CPython on the same programs, checks that every implementation prints the expected output,
+# and prints median wall time, ember/other ratios, peak RSS, ns per call for fib, and the
+# start-up (hello world) time.
+#
+#   bash bench/run.sh [EMBER]            (default build/release/ember; `make bench` runs this)
+#
+# Environment:
+#   BENCH_RUNS=3         timed runs per implementation and benchmark (the median is reported)
+#   BENCH_HELLO_RUNS=20  runs of the start-up benchmark
+#   BENCH_SLOW_SECS=15   a run slower than this is not repeated (keeps `make bench` short)
+#   BENCH_SKIP_SLOW=0    1: skip python (the slowest implementation) entirely
+#   BENCH_TIMEOUT=120    seconds before one run is killed (counts as a failure)
+#   BENCH_ONLY="fib binary_trees loop"   which throughput benchmarks to run
+#   BENCH_IMPLS="ember elixir erl lua python"   which implementations to run
+#   BENCH_VERBOSE=0      1: print every single run
+#
+# A failing ember (missing binary, crash, time-out, wrong output) is reported as n/a and the
+# suite goes on. For the other implementations a failure is FAIL and a wrong output is
+# flagged with '!' next to its time and listed as a MISMATCH; the script then exits 1.
+# Uses only bash and standard tools (date, sort, awk, cmp, timeout, /usr/bin/time).
+set -u
+export LC_ALL=C
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+EMBER=${1:-$ROOT/build/release/ember}
+case "$EMBER" in /*) ;; *) EMBER="$PWD/$EMBER" ;; esac   # relative to the caller's directory
+cd "$ROOT" || exit 2
+BENCH=bench
+EXPECTED=$BENCH/expected
+
+RUNS=${BENCH_RUNS:-3}
+HELLO_RUNS=${BENCH_HELLO_RUNS:-20}
+SLOW_SECS=${BENCH_SLOW_SECS:-15}
+SKIP_SLOW=${BENCH_SKIP_SLOW:-0}
+TIMEOUT=${BENCH_TIMEOUT:-120}
+ONLY=${BENCH_ONLY:-fib binary_trees loop}
+IMPLS=${BENCH_IMPLS:-ember elixir erl lua python}
+VERBOSE=${BENCH_VERBOSE:-0}
+
+# fib(37) makes C(37) calls where C(n) = 1 + C(n-1) + C(n-2), C(0) = C(1) = 1,
+# i.e. C(n) = 2*F(n+1) - 1 = 2*39088169 - 1.
+FIB_CALLS=78176337
+LOOP_ITERS=100000000
+
+# ---------------------------------------------------------------- tools
+if [ ! -x /usr/bin/time ]; then bash tools/deps.sh time || true; fi
+if ! command -v lua5.4 >/dev/null 2>&1; then bash tools/deps.sh lua5.4 || true; fi
+HAVE_TIME=0; [ -x /usr/bin/time ] && HAVE_TIME=1
+[ $HAVE_TIME = 1 ] || echo "bench: /usr/bin/time missing (bash tools/deps.sh time): no RSS figures" >&2
+
+# The real python interpreter, not a pyenv/asdf shim script (a shim adds ~30 ms of bash).
+PYTHON=
+if command -v python3 >/dev/null 2>&1; then
+  PYTHON=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
+  [ -x "$PYTHON" ] || PYTHON=$(command -v python3)
+fi
+
+# impl_cmd IMPL BENCHNAME: sets CMD (array) or returns 1 when the implementation is absent.
+impl_cmd() {
+  local impl=$1 b=$2
+  case $impl in
+    ember)  [ -x "$EMBER" ] || return 1; CMD=("$EMBER" "$BENCH/$b.exs") ;;
+    elixir) command -v elixir >/dev/null 2>&1 || return 1; CMD=(elixir "$BENCH/$b.exs") ;;
+    erl)    command -v escript >/dev/null 2>&1 || return 1; CMD=(escript "$BENCH/$b.erl") ;;
+    lua)    command -v lua5.4 >/dev/null 2>&1 || return 1; CMD=(lua5.4 "$BENCH/$b.lua") ;;
+    python) [ -n "$PYTHON" ] && [ "$SKIP_SLOW" != 1 ] || return 1; CMD=("$PYTHON" "$BENCH/$b.py") ;;
+    *) return 1 ;;
+  esac
+}
+
+now() {  # wall clock, seconds with ns/us resolution
+  if [ -n "${EPOCHREALTIME:-}" ]; then echo "$EPOCHREALTIME"; else date +%s.%N; fi
+}
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/ember-bench.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+# Results: associative arrays keyed "bench/impl".
+declare -A WALL WMIN CPU RSS STATUS NRUNS
+MISMATCHES=()
+FAILED_OTHER=0
+
+# run_one BENCH IMPL: one timed run; sets R_WALL R_RSS R_STATUS (ok|fail|timeout|mismatch)
+run_one() {
+  local b=$1 impl=$2 out=$TMP/out err=$TMP/err rssf=$TMP/rss rc s e
+  rm -f "$rssf"
+  s=$(now)
+  if [ $HAVE_TIME = 1 ]; then
+    timeout -k 5 "$TIMEOUT" /usr/bin/time -f '%M %U %S' -o "$rssf" "${CMD[@]}" >"$out" 2>"$err" </dev/null
+  else
+    timeout -k 5 "$TIMEOUT" "${CMD[@]}" >"$out" 2>"$err" </dev/null
+  fi
+  rc=$?
+  e=$(now)
+  R_WALL=$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.4f", e - s }')
+  R_RSS= R_CPU=
+  if [ -s "$rssf" ]; then
+    R_RSS=$(tail -n 1 "$rssf" | awk '$1 ~ /^[0-9]+$/ { print $1 }')
+    R_CPU=$(tail -n 1 "$rssf" | awk '$1 ~ /^[0-9]+$/ { printf "%.2f", $2 + $3 }')
+  fi
+  if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+    R_STATUS=timeout
+  elif [ $rc -ne 0 ]; then
+    R_STATUS="fail(rc=$rc)"
+  elif ! cmp -s "$out" "${R_EXPECT:-$EXPECTED/$b.out}"; then
+    R_STATUS=mismatch
+    cp "$out" "$TMP/$b.$impl.got"
+  else
+    R_STATUS=ok
+  fi
+  if [ "$R_STATUS" != ok ] && [ "$R_STATUS" != mismatch ]; then
+    cp "$err" "$TMP/$b.$impl.err"
+  fi
+  [ "$VERBOSE" = 1 ] && printf '  %-13s %-7s %8ss %8s KB  %s\n' "$b" "$impl" "$R_WALL" "${R_RSS:-?}" "$R_STATUS" >&2
+  return 0
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit; if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# bench_impl BENCH IMPL NRUNS: NRUNS timed runs (fewer if one run exceeds SLOW_SECS).
+bench_impl() {
+  local b=$1 impl=$2 n=$3 i walls=() cpus=() rss=0 st=ok
+  local key="$b/$impl"
+  if ! impl_cmd "$impl" "$b"; then STATUS[$key]=absent; return; fi
+  printf '  %-13s %-7s' "$b" "$impl" >&2
+  for ((i = 1; i <= n; i++)); do
+    run_one "$b" "$impl"
+    if [ "$R_STATUS" != ok ] && [ "$R_STATUS" != mismatch ]; then st=$R_STATUS; break; fi
+    [ "$R_STATUS" = mismatch ] && st=mismatch
+    walls+=("$R_WALL")
+    [ -n "$R_CPU" ] && cpus+=("$R_CPU")
+    [ -n "$R_RSS" ] && [ "$R_RSS" -gt "$rss" ] && rss=$R_RSS
+    awk -v w="$R_WALL" -v l="$SLOW_SECS" 'BEGIN { exit !(w > l) }' && break
+  done
+  STATUS[$key]=$st
+  NRUNS[$key]=${#walls[@]}
+  if [ ${#walls[@]} -gt 0 ]; then
+    WALL[$key]=$(printf '%s\n' "${walls[@]}" | median)
+    WMIN[$key]=$(printf '%s\n' "${walls[@]}" | sort -g | head -n 1)
+  fi
+  if [ ${#cpus[@]} -gt 0 ]; then CPU[$key]=$(printf '%s\n' "${cpus[@]}" | median); fi
+  [ "$rss" -gt 0 ] && RSS[$key]=$rss
+  printf ' %-9s %s run(s)  median %ss  cpu %ss\n' "$st" "${#walls[@]}" "${WALL[$key]:-?}" "${CPU[$key]:-?}" >&2
+  if [ "$st" = mismatch ]; then
+    MISMATCHES+=("$b/$impl")
+    [ "$impl" != ember ] && FAILED_OTHER=1
+  elif [ "$st" != ok ]; then
+    [ "$impl" != ember ] && FAILED_OTHER=1
+  fi
+}
+
+# cell KEY: the time column text
+cell_time() {
+  local k=$1 st=${STATUS[$1]:-absent}
+  case $st in
+    ok) awk -v w="${WALL[$k]}" -v n="${NRUNS[$k]}" -v r="$2" 'BEGIN { printf "%.3fs%s", w, (n < r ? "*" : "") }' ;;
+    mismatch) if [[ $k == */ember ]]; then printf 'n/a'; else awk -v w="${WALL[$k]}" 'BEGIN { printf "%.3fs!", w }'; fi ;;
+    absent) if [[ $k == */ember ]]; then printf 'n/a'; else printf -- '-'; fi ;;
+    *) if [[ $k == */ember ]]; then printf 'n/a'; else printf 'FAIL'; fi ;;
+  esac
+}
+usable() { [ "${STATUS[$1]:-absent}" = ok ] && [ -n "${WALL[$1]:-}" ]; }
+
+# ---------------------------------------------------------------- header
+echo "== Ember benchmarks  $(date -u '+%Y-%m-%d %H:%M UTC')  $(nproc) cores  $(uname -m)"
+echo "   ember:  $EMBER$([ -x "$EMBER" ] || echo '  (not built: n/a)')"
+command -v elixir >/dev/null 2>&1 && echo "   elixir: $(elixir --version 2>/dev/null | grep -m1 '^Elixir') / OTP $(erl -noshell -eval 'io:put_chars(erlang:system_info(otp_release)), halt().' 2>/dev/null) ($(erl -noshell -eval 'io:put_chars(atom_to_list(erlang:system_info(emu_flavor))), halt().' 2>/dev/null))"
+command -v lua5.4 >/dev/null 2>&1 && echo "   lua:    $(lua5.4 -v 2>&1 | awk '{ print $1, $2 }')"
+[ -n "$PYTHON" ] && echo "   python: $("$PYTHON" --version 2>&1) ($PYTHON)$([ "$SKIP_SLOW" = 1 ] && echo '  skipped: BENCH_SKIP_SLOW=1')"
+echo "   load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) (timings are only meaningful on an otherwise idle machine)"
+echo "   runs: $RUNS per benchmark (median; '*' = fewer runs because one took > ${SLOW_SECS}s), hello: $HELLO_RUNS"
+
+# ---------------------------------------------------------------- harness overhead
+# Every run goes through `timeout` and `/usr/bin/time` (two extra fork+execs, a few ms on a
+# loaded machine). That is noise for the throughput benchmarks but not for start-up, so it is
+# measured by running /bin/true the same way, and subtracted in the start-up table.
+HARNESS=0
+if TRUE_BIN=$(type -P true) && [ -x "$TRUE_BIN" ]; then
+  : > "$TMP/empty"
+  CMD=("$TRUE_BIN"); R_EXPECT=$TMP/empty; walls=()
+  for ((i = 0; i < HELLO_RUNS; i++)); do run_one harness true; walls+=("$R_WALL"); done
+  R_EXPECT=
+  HARNESS=$(printf '%s\n' "${walls[@]}" | sort -g | head -n 1)
+fi
+echo "   harness overhead (timeout + /usr/bin/time running $TRUE_BIN): $(awk -v h="$HARNESS" 'BEGIN { printf "%.1f ms", h * 1000 }') (min of $HELLO_RUNS)"
+echo
+
+# ---------------------------------------------------------------- start-up
+echo "-- running hello (start-up) x$HELLO_RUNS" >&2
+for impl in $IMPLS; do bench_impl hello "$impl" "$HELLO_RUNS"; done
+# ---------------------------------------------------------------- throughput
+for b in $ONLY; do
+  echo "-- running $b x$RUNS" >&2
+  for impl in $IMPLS; do bench_impl "$b" "$impl" "$RUNS"; done
+done
+echo >&2
+
+# ---------------------------------------------------------------- report
+others=()
+for impl in $IMPLS; do [ "$impl" != ember ] && others+=("$impl"); done
+
+echo "== start-up: hello world, median of $HELLO_RUNS runs"
+printf '%-18s' ''; for impl in $IMPLS; do printf '%11s' "$impl"; done; echo
+printf '%-18s' 'wall ms'
+for impl in $IMPLS; do
+  if usable "hello/$impl"; then printf '%11s' "$(awk -v w="${WALL[hello/$impl]}" 'BEGIN { printf "%.1f", w * 1000 }')"
+  else printf '%11s' "$(cell_time "hello/$impl" "$HELLO_RUNS")"; fi
+done
+echo
+printf '%-18s' 'min ms'
+for impl in $IMPLS; do
+  if usable "hello/$impl"; then printf '%11s' "$(awk -v w="${WMIN[hello/$impl]}" 'BEGIN { printf "%.1f", w * 1000 }')"
+  else printf '%11s' n/a; fi
+done
+echo
+printf '%-18s' 'min - harness ms'
+for impl in $IMPLS; do
+  if usable "hello/$impl"; then printf '%11s' "$(awk -v w="${WMIN[hello/$impl]}" -v h="$HARNESS" 'BEGIN { printf "%.1f", (w - h) * 1000 }')"
+  else printf '%11s' n/a; fi
+done
+echo
+if [ $HAVE_TIME = 1 ]; then
+  printf '%-18s' 'peak RSS MiB'
+  for impl in $IMPLS; do
+    if [ -n "${RSS[hello/$impl]:-}" ] && { usable "hello/$impl" || [ "$impl" != ember ]; }; then
+      printf '%11s' "$(awk -v r="${RSS[hello/$impl]}" 'BEGIN { printf "%.1f", r / 1024 }')"
+    else printf '%11s' n/a; fi
+  done
+  echo
+fi
+echo
+
+echo "== median wall time (seconds, whole process incl. start-up)"
+printf '%-14s' benchmark; for impl in $IMPLS; do printf '%11s' "$impl"; done; echo
+for b in hello $ONLY; do
+  printf '%-14s' "$b"
+  for impl in $IMPLS; do
+    n=$RUNS; [ "$b" = hello ] && n=$HELLO_RUNS
+    printf '%11s' "$(cell_time "$b/$impl" "$n")"
+  done
+  echo
+done
+echo
+
+echo "== ember / other (wall-time ratio; < 1 means ember is faster)"
+printf '%-14s' benchmark; for o in "${others[@]}"; do printf '%14s' "ember/$o"; done; echo
+for b in hello $ONLY; do
+  printf '%-14s' "$b"
+  for o in "${others[@]}"; do
+    if usable "$b/ember" && usable "$b/$o"; then
+      printf '%14s' "$(awk -v a="${WALL[$b/ember]}" -v c="${WALL[$b/$o]}" 'BEGIN { printf "%.2f", a / c }')"
+    else printf '%14s' n/a; fi
+  done
+  echo
+done
+echo
+
+if [ $HAVE_TIME = 1 ]; then
+  echo "== median CPU time (user + sys seconds, all threads; less sensitive to a busy machine than wall)"
+  printf '%-14s' benchmark; for impl in $IMPLS; do printf '%11s' "$impl"; done; echo
+  for b in hello $ONLY; do
+    printf '%-14s' "$b"
+    for impl in $IMPLS; do
+      k="$b/$impl"
+      if [ -n "${CPU[$k]:-}" ] && { usable "$k" || [ "$impl" != ember ]; }; then printf '%11s' "$(awk -v c="${CPU[$k]}" 'BEGIN { printf "%.2fs", c }')"
+      else printf '%11s' n/a; fi
+    done
+    echo
+  done
+  echo
+
+  echo "== ember / other (CPU-time ratio)"
+  printf '%-14s' benchmark; for o in "${others[@]}"; do printf '%14s' "ember/$o"; done; echo
+  for b in $ONLY; do
+    printf '%-14s' "$b"
+    for o in "${others[@]}"; do
+      if usable "$b/ember" && usable "$b/$o" && [ -n "${CPU[$b/ember]:-}" ] && [ -n "${CPU[$b/$o]:-}" ] &&
+         awk -v c="${CPU[$b/$o]}" 'BEGIN { exit !(c > 0) }'; then
+        printf '%14s' "$(awk -v a="${CPU[$b/ember]}" -v c="${CPU[$b/$o]}" 'BEGIN { printf "%.2f", a / c }')"
+      else printf '%14s' n/a; fi
+    done
+    echo
+  done
+  echo
+
+  echo "== peak RSS (MiB, max over runs, /usr/bin/time %M)"
+  printf '%-14s' benchmark; for impl in $IMPLS; do printf '%11s' "$impl"; done; echo
+  for b in hello $ONLY; do
+    printf '%-14s' "$b"
+    for impl in $IMPLS; do
+      k="$b/$impl"
+      if [ -n "${RSS[$k]:-}" ] && { usable "$k" || [ "$impl" != ember ]; }; then
+        printf '%11s' "$(awk -v r="${RSS[$k]}" 'BEGIN { printf "%.1f", r / 1024 }')"
+      else printf '%11s' n/a; fi
+    done
+    echo
+  done
+  echo
+fi
+
+per_op() {  # per_op BENCH COUNT TITLE
+  local b=$1 count=$2 title=$3
+  case " $ONLY " in *" $b "*) ;; *) return ;; esac
+  echo "== $title"
+  printf '%-14s' ''; for impl in $IMPLS; do printf '%11s' "$impl"; done; echo
+  printf '%-14s' 'wall'
+  for impl in $IMPLS; do
+    if usable "$b/$impl"; then printf '%11s' "$(awk -v w="${WALL[$b/$impl]}" -v c="$count" 'BEGIN { printf "%.2f", w * 1e9 / c }')"
+    else printf '%11s' n/a; fi
+  done
+  echo
+  printf '%-14s' 'wall - hello'
+  for impl in $IMPLS; do
+    if usable "$b/$impl" && usable "hello/$impl"; then
+      printf '%11s' "$(awk -v w="${WALL[$b/$impl]}" -v h="${WMIN[hello/$impl]}" -v c="$count" 'BEGIN { printf "%.2f", (w - h) * 1e9 / c }')"
+    else printf '%11s' n/a; fi
+  done
+  echo
+  echo
+}
+per_op fib "$FIB_CALLS" "fib(37): ns per call ($FIB_CALLS calls); 'wall - hello' subtracts the start-up time (hello min)"
+per_op loop "$LOOP_ITERS" "loop: ns per iteration ($LOOP_ITERS iterations)"
+
+echo "== summary (load average at end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null))"
+for b in hello $ONLY; do
+  line=$(printf '%-13s' "$b")
+  for impl in $IMPLS; do
+    n=$RUNS; [ "$b" = hello ] && n=$HELLO_RUNS
+    line+=" $impl $(cell_time "$b/$impl" "$n") "
+  done
+  line+="|"
+  for o in "${others[@]}"; do
+    if usable "$b/ember" && usable "$b/$o"; then
+      line+=" ember/$o $(awk -v a="${WALL[$b/ember]}" -v c="${WALL[$b/$o]}" 'BEGIN { printf "%.2f", a / c }')"
+    else line+=" ember/$o n/a"; fi
+  done
+  echo "$line"
+done
+echo
+
+# ---------------------------------------------------------------- problems
+status=0
+for b in hello $ONLY; do
+  for impl in $IMPLS; do
+    k="$b/$impl"; st=${STATUS[$k]:-absent}
+    case $st in
+      ok|absent) ;;
+      mismatch)
+        echo "MISMATCH $k: output differs from $EXPECTED/$b.out:"
+        diff "$EXPECTED/$b.out" "$TMP/$b.$impl.got" | head -n 10 | sed 's/^/    /'
+        [ "$impl" != ember ] && status=1 ;;
+      *)
+        echo "FAILED   $k: $st$([ "$st" = timeout ] && echo " (BENCH_TIMEOUT=${TIMEOUT}s)")"
+        [ -s "$TMP/$b.$impl.err" ] && head -n 5 "$TMP/$b.$impl.err" | sed 's/^/    /'
+        [ "$impl" != ember ] && status=1 ;;
+    esac
+  done
+done
+for impl in $IMPLS; do
+  impl_cmd "$impl" hello 2>/dev/null || echo "note: $impl not available$([ "$impl" = python ] && [ "$SKIP_SLOW" = 1 ] && echo ' (BENCH_SKIP_SLOW=1)')"
+done
+[ $status = 0 ] && echo "all available non-ember implementations agree with $EXPECTED/*.out"
+exit $status

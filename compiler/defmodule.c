@@ -1,0 +1,615 @@
+// Modules: compile_source's top level, defmodule bodies (attributes, aliases, defstruct,
+// def/defp groups with multiple clauses, guards, default arguments and implicit try), and the
+// script function. Each module is written to .emb bytes as soon as its body is compiled.
+#include "codegen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+// ==== Struct pre-pass ====
+
+static char *module_name(Cg *cg, const char *parent, const AstNode *alias)
+{
+    const char *text = alias->text;
+    size_t size = strlen(text) + (parent ? strlen(parent) : 0) + 9;
+    char *out = arena_alloc(cg->arena, size);
+    if (parent) {
+        snprintf(out, size, "%s.%s", parent, text);
+    } else if (strncmp(text, "Elixir.", 7) == 0) {
+        snprintf(out, size, "%s", text);
+    } else {
+        snprintf(out, size, "Elixir.%s", text);
+    }
+    return out;
+}
+
+static const AstNode *do_body(const AstNode *n)
+{
+    return n->nkids >= 2 ? cg_kw_get(n->kids[n->nkids - 1], "do") : NULL;
+}
+
+// Statements of a body: the kids of a __block__, or the node itself.
+static uint32_t stmt_count(const AstNode *body)
+{
+    if (!body) {
+        return 0;
+    }
+    return ast_is_named(body, AST_CALL, "__block__") ? body->nkids : 1;
+}
+
+static const AstNode *stmt_at(const AstNode *body, uint32_t i)
+{
+    return ast_is_named(body, AST_CALL, "__block__") ? body->kids[i] : body;
+}
+
+static bool is_defmodule(const AstNode *n)
+{
+    return ast_is_named(n, AST_CALL, "defmodule") && n->nkids == 2 &&
+           n->kids[0]->kind == AST_ALIAS;
+}
+
+static bool is_defstruct(const AstNode *n)
+{
+    return n->kind == AST_CALL && n->nkids == 1 &&
+           (strcmp(n->text, "defstruct") == 0 || strcmp(n->text, "defexception") == 0);
+}
+
+// defstruct [:a, b: 1] / defexception: the field list as a LIST of atoms and {atom, default}.
+static const AstNode *struct_fields(Cg *cg, const AstNode *n)
+{
+    const AstNode *arg = n->kids[0];
+    AstNode *fields = cg_node(cg, AST_LIST, n->line, NULL);
+    for (uint32_t i = 0; arg->kind == AST_LIST && i < arg->nkids; i++) {
+        ast_push(cg->arena, fields, arg->kids[i]);
+    }
+    if (strcmp(n->text, "defexception") == 0) {
+        AstNode *pair = cg_node(cg, AST_TUPLE, n->line, NULL);
+        ast_push(cg->arena, pair, cg_node(cg, AST_ATOM, n->line, "__exception__"));
+        ast_push(cg->arena, pair, cg_node(cg, AST_ATOM, n->line, "true"));
+        ast_push(cg->arena, fields, pair);
+    }
+    return fields;
+}
+
+static void find_structs(Cg *cg, const AstNode *body, const char *parent)
+{
+    for (uint32_t i = 0; i < stmt_count(body); i++) {
+        const AstNode *s = stmt_at(body, i);
+        if (!is_defmodule(s)) {
+            continue;
+        }
+        char *name = module_name(cg, parent, s->kids[0]);
+        const AstNode *mbody = do_body(s);
+        for (uint32_t k = 0; k < stmt_count(mbody); k++) {
+            const AstNode *d = stmt_at(mbody, k);
+            if (is_defstruct(d)) {
+                cg_grow((void **)&cg->structs, &cg->struct_cap, cg->struct_len + 1,
+                        sizeof(StructDef));
+                cg->structs[cg->struct_len++] = (StructDef){name, struct_fields(cg, d)};
+            }
+        }
+        find_structs(cg, mbody, name);
+    }
+}
+
+// ==== def groups ====
+
+// The call head of a def (`f(a, b)` or `f`), its guard, and its name/arity.
+static const AstNode *def_head(const AstNode *def, const AstNode **guard)
+{
+    const AstNode *head = def->nkids ? def->kids[0] : NULL;
+    *guard = NULL;
+    if (head && ast_is_named(head, AST_CALL, "when") && head->nkids == 2) {
+        *guard = head->kids[1];
+        head = head->kids[0];
+    }
+    if (!head || (head->kind != AST_CALL && head->kind != AST_VAR)) {
+        return NULL;
+    }
+    return head;
+}
+
+static bool is_def(const AstNode *n)
+{
+    return n->kind == AST_CALL && (n->nkids == 1 || n->nkids == 2) &&
+           (strcmp(n->text, "def") == 0 || strcmp(n->text, "defp") == 0);
+}
+
+static bool is_default_arg(const AstNode *p)
+{
+    return ast_is_named(p, AST_CALL, "\\\\") && p->nkids == 2;
+}
+
+static LocalDef *add_def(ModGen *mg, const char *name, uint32_t arity, bool is_private)
+{
+    LocalDef *d = cg_find_def(mg, name, arity);
+    if (d) {
+        return d;
+    }
+    cg_grow((void **)&mg->defs, &mg->def_cap, mg->def_len + 1, sizeof(LocalDef));
+    d = &mg->defs[mg->def_len++];
+    memset(d, 0, sizeof *d);
+    d->name = name;
+    d->arity = arity;
+    d->is_private = is_private;
+    d->fn_index = cg_new_function(mg, name, arity, is_private ? 0 : EMB_FN_EXPORTED);
+    return d;
+}
+
+static void register_def(ModGen *mg, const AstNode *def)
+{
+    const AstNode *guard;
+    const AstNode *head = def_head(def, &guard);
+    if (!head) {
+        cg_error(mg->cg, def->line, "invalid syntax in def");
+        return;
+    }
+    bool is_private = strcmp(def->text, "defp") == 0;
+    uint32_t arity = head->kind == AST_CALL ? head->nkids : 0;
+    LocalDef *d = add_def(mg, head->text, arity, is_private);
+    cg_grow((void **)&d->clauses, &d->clause_cap, d->clause_len + 1, sizeof(AstNode *));
+    d->clauses[d->clause_len++] = def;
+    uint32_t required = 0;
+    for (uint32_t i = 0; i < arity; i++) {
+        required += is_default_arg(head->kids[i]) ? 0 : 1;
+    }
+    for (uint32_t a = required; a < arity; a++) {
+        LocalDef *h = add_def(mg, head->text, a, is_private);
+        if (h->clause_len == 0 && !h->default_of) {
+            h->default_of = def;
+            h->full_arity = arity;
+        }
+    }
+}
+
+// A generated head f/k of f/n with defaults: tail-calls f/n filling defaults from the left.
+static void compile_default_head(ModGen *mg, LocalDef *d)
+{
+    FnGen fg;
+    cg_fn_begin(&fg, mg, d->fn_index, d->name, d->arity);
+    fg.line = d->default_of->line;
+    fg.top = fg.max_reg = d->arity;
+    const AstNode *guard;
+    const AstNode *head = def_head(d->default_of, &guard);
+    uint32_t required = 0;
+    for (uint32_t i = 0; i < head->nkids; i++) {
+        required += is_default_arg(head->kids[i]) ? 0 : 1;
+    }
+    uint32_t extra = d->arity - required;
+    uint32_t base = reg_alloc_n(&fg, head->nkids);
+    uint32_t next_arg = 0;
+    for (uint32_t i = 0; i < head->nkids; i++) {
+        const AstNode *p = head->kids[i];
+        if (!is_default_arg(p) || extra > 0) {
+            extra -= is_default_arg(p) ? 1 : 0;
+            emit2(&fg, OP_MOVE, base + i, next_arg++);
+        } else {
+            expr_compile(&fg, p->kids[1], base + i);
+        }
+    }
+    LocalDef *full = cg_find_def(mg, d->name, d->full_arity);
+    emit3(&fg, OP_TAIL_CALL, base, head->nkids, full->fn_index);
+    cg_fn_end(&fg);
+}
+
+static void compile_def_clause(FnGen *fg, const AstNode *def, uint32_t arity)
+{
+    const AstNode *guard;
+    const AstNode *head = def_head(def, &guard);
+    const AstNode *kw = def->nkids == 2 ? def->kids[1] : NULL;
+    if (!kw) {
+        return; // a bodiless head: only declares defaults
+    }
+    uint32_t mark = scope_enter(fg);
+    uint32_t reg_mark = fg->top;
+    uint32_t next = label_new(fg);
+    fg->line = def->line;
+    pattern_begin(fg);
+    for (uint32_t i = 0; i < arity; i++) {
+        const AstNode *p = head->kids[i];
+        pattern_match(fg, is_default_arg(p) ? p->kids[0] : p, i, next);
+    }
+    if (guard) {
+        control_guard(fg, guard, next);
+    }
+    if (cg_kw_get(kw, "rescue") || cg_kw_get(kw, "catch") || cg_kw_get(kw, "after")) {
+        uint32_t r = reg_alloc(fg);
+        control_try(fg, kw, def->line, r);
+        emit1(fg, OP_RETURN, r);
+    } else if (!cg_is_keyword(kw)) {
+        cg_error(fg->mg->cg, def->line, "invalid syntax in def");
+    } else {
+        expr_compile_body(fg, cg_kw_get(kw, "do"), 0, true);
+    }
+    scope_leave(fg, mark, reg_mark);
+    label_bind(fg, next);
+}
+
+static void compile_def_group(ModGen *mg, LocalDef *d)
+{
+    d->is_compiled = true;
+    if (d->clause_len == 0) {
+        compile_default_head(mg, d);
+        return;
+    }
+    FnGen fg;
+    cg_fn_begin(&fg, mg, d->fn_index, d->name, d->arity);
+    fg.top = fg.max_reg = d->arity;
+    for (uint32_t i = 0; i < d->clause_len; i++) {
+        compile_def_clause(&fg, d->clauses[i], d->arity);
+    }
+    fg.line = d->clauses[0]->line;
+    emit0(&fg, OP_FUNC_CLAUSE);
+    cg_fn_end(&fg);
+}
+
+// ==== defstruct ====
+
+static AstNode *kw_pair(Cg *cg, uint32_t line, const char *key, const AstNode *value)
+{
+    AstNode *pair = cg_node(cg, AST_TUPLE, line, NULL);
+    ast_push(cg->arena, pair, cg_node(cg, AST_ATOM, line, key));
+    ast_push(cg->arena, pair, (AstNode *)value);
+    return pair;
+}
+
+// def name(params), do: body
+static AstNode *mk_def(Cg *cg, uint32_t line, const char *name, AstNode *params,
+                       const AstNode *body)
+{
+    AstNode *head = cg_node(cg, AST_CALL, line, name);
+    for (uint32_t i = 0; params && i < params->nkids; i++) {
+        ast_push(cg->arena, head, params->kids[i]);
+    }
+    AstNode *def = cg_node(cg, AST_CALL, line, "def");
+    ast_push(cg->arena, def, head);
+    AstNode *kw = cg_node(cg, AST_LIST, line, NULL);
+    ast_push(cg->arena, kw, kw_pair(cg, line, "do", body));
+    ast_push(cg->arena, def, kw);
+    return def;
+}
+
+// __struct__/0 returns the defaults; __struct__/1 folds a keyword list into them with
+// %{acc | k => v} (KeyError for unknown keys).
+static void register_struct(ModGen *mg, const AstNode *n)
+{
+    Cg *cg = mg->cg;
+    uint32_t line = n->line;
+    const StructDef *sd = cg_find_struct(cg, mg->name);
+    AstNode *map = cg_node(cg, AST_CALL, line, "%{}");
+    AstNode *kw = cg_node(cg, AST_LIST, line, NULL);
+    ast_push(cg->arena, kw, kw_pair(cg, line, "__struct__", cg_node(cg, AST_ATOM, line, mg->name)));
+    for (uint32_t i = 0; sd && i < sd->fields->nkids; i++) {
+        const AstNode *f = sd->fields->kids[i];
+        if (f->kind == AST_ATOM) {
+            ast_push(cg->arena, kw, kw_pair(cg, line, f->text, cg_node(cg, AST_ATOM, line, "nil")));
+        } else if (f->kind == AST_TUPLE && f->nkids == 2 && f->kids[0]->kind == AST_ATOM) {
+            ast_push(cg->arena, kw, (AstNode *)f);
+        } else {
+            cg_error(cg, line, "defstruct fields must be a list of atoms or a keyword list");
+            return;
+        }
+    }
+    ast_push(cg->arena, map, kw);
+    register_def(mg, mk_def(cg, line, "__struct__", NULL, map));
+
+    // __struct_fields__/0: the field atoms in definition order, as one literal list (its code
+    // is LOAD_LIT + RETURN, so the VM can read it without running it: inspect's field order).
+    AstNode *names = cg_node(cg, AST_LIST, line, NULL);
+    for (uint32_t i = 1; i < kw->nkids; i++) {
+        ast_push(cg->arena, names, kw->kids[i]->kids[0]);
+    }
+    register_def(mg, mk_def(cg, line, "__struct_fields__", NULL, names));
+
+    // def __struct__(kv), do: Enum.reduce(kv, __struct__(), fn {k, v}, acc -> %{acc | k => v} end)
+    AstNode *k = cg_node(cg, AST_VAR, line, "k");
+    AstNode *v = cg_node(cg, AST_VAR, line, "v");
+    AstNode *acc = cg_node(cg, AST_VAR, line, "acc");
+    AstNode *kv_pat = cg_node(cg, AST_TUPLE, line, NULL);
+    ast_push(cg->arena, kv_pat, k);
+    ast_push(cg->arena, kv_pat, v);
+    AstNode *params = cg_node(cg, AST_LIST, line, NULL);
+    ast_push(cg->arena, params, kv_pat);
+    ast_push(cg->arena, params, acc);
+    AstNode *bar = cg_node(cg, AST_CALL, line, "|");
+    ast_push(cg->arena, bar, acc);
+    AstNode *pairs = cg_node(cg, AST_LIST, line, NULL);
+    AstNode *pair = cg_node(cg, AST_TUPLE, line, NULL);
+    ast_push(cg->arena, pair, k);
+    ast_push(cg->arena, pair, v);
+    ast_push(cg->arena, pairs, pair);
+    ast_push(cg->arena, bar, pairs);
+    AstNode *update = cg_node(cg, AST_CALL, line, "%{}");
+    ast_push(cg->arena, update, bar);
+    AstNode *clause = cg_node(cg, AST_CALL, line, "->");
+    ast_push(cg->arena, clause, params);
+    ast_push(cg->arena, clause, update);
+    AstNode *fn = cg_node(cg, AST_CALL, line, "fn");
+    ast_push(cg->arena, fn, clause);
+    AstNode *call = cg_node(cg, AST_REMOTE, line, "reduce");
+    call->target = cg_node(cg, AST_ATOM, line, "Elixir.Enum");
+    AstNode *kv = cg_node(cg, AST_VAR, line, "kv");
+    ast_push(cg->arena, call, kv);
+    ast_push(cg->arena, call, cg_node(cg, AST_CALL, line, "__struct__"));
+    ast_push(cg->arena, call, fn);
+    AstNode *head_params = cg_node(cg, AST_LIST, line, NULL);
+    ast_push(cg->arena, head_params, kv);
+    register_def(mg, mk_def(cg, line, "__struct__", head_params, call));
+}
+
+// ==== Modules ====
+
+static void modgen_init(ModGen *mg, Cg *cg, char *name, bool is_script)
+{
+    memset(mg, 0, sizeof *mg);
+    mg->cg = cg;
+    mg->name = name;
+    mg->display = strncmp(name, "Elixir.", 7) == 0 ? name + 7 : name;
+    mg->is_script = is_script;
+    tab_atom(&mg->tab, name);
+}
+
+static void modgen_finish(ModGen *mg)
+{
+    Cg *cg = mg->cg;
+    if (!cg->failed) {
+        size_t size = 0;
+        uint8_t *bytes = bcwrite_module(mg, &size);
+        if (cg->out_len == cg->out_cap) {
+            uint32_t cap = (uint32_t)cg->out_cap;
+            cg_grow((void **)&cg->outs, &cap, (uint32_t)cg->out_len + 1, sizeof(CompiledModule));
+            cg->out_cap = cap;
+        }
+        cg->outs[cg->out_len++] = (CompiledModule){strdup(mg->name), bytes, size};
+    }
+    for (uint32_t i = 0; i < mg->fn_len; i++) {
+        free(mg->fns[i].code);
+        free(mg->fns[i].lines);
+    }
+    for (uint32_t i = 0; i < mg->def_len; i++) {
+        free(mg->defs[i].clauses);
+    }
+    free(mg->fns);
+    free(mg->defs);
+    free(mg->attrs);
+    free(mg->aliases);
+    tab_free(&mg->tab);
+}
+
+static bool compile_module(Cg *cg, const AstNode *n, const char *parent, ModGen *outer);
+
+#define MODULE_BODY_FN "__module_body__"
+
+// The module's body function, started on first use.
+static FnGen *module_body(ModGen *mg)
+{
+    if (!mg->has_body) {
+        uint32_t index = cg_new_function(mg, MODULE_BODY_FN, 0, EMB_FN_EXPORTED);
+        cg_fn_begin(mg->body, mg, index, MODULE_BODY_FN, 0);
+        mg->has_body = true;
+    }
+    return mg->body;
+}
+
+// Emits, into [fg], a call running module [name]'s body.
+static void call_module_body(FnGen *fg, const char *name, uint32_t line)
+{
+    fg->line = line;
+    uint32_t mark = fg->top;
+    uint32_t r = reg_alloc(fg);
+    expr_call_ext(fg, name, MODULE_BODY_FN, NULL, 0, r, false);
+    reg_free_to(fg, mark);
+}
+
+// `@name value` at module level.
+static void module_attr(ModGen *mg, const AstNode *s)
+{
+    const AstNode *a = s->kids[0];
+    if (a->kind == AST_CALL && a->nkids == 1) {
+        cg_set_attr(mg, a->text, a->kids[0]);
+    } else {
+        cg_error(mg->cg, s->line, "module attribute @%s in code block has no effect as it "
+                 "is never returned (remove the attribute or assign it to _)",
+                 a->text ? a->text : "?");
+    }
+}
+
+static void module_alias(ModGen *mg, const AstNode *s)
+{
+    const AstNode *target = s->nkids ? s->kids[0] : NULL;
+    if (strcmp(s->text, "alias") != 0 || !target || target->kind != AST_ALIAS) {
+        return;
+    }
+    const char *full = cg_alias_text(mg, target) + 7;
+    const AstNode *as = s->nkids == 2 ? cg_kw_get(s->kids[1], "as") : NULL;
+    const char *short_name = strrchr(target->text, '.');
+    short_name = short_name ? short_name + 1 : target->text;
+    if (as && as->kind == AST_ALIAS) {
+        short_name = as->text;
+    }
+    cg_add_alias(mg, short_name, full);
+}
+
+static void module_stmt(ModGen *mg, const AstNode *s)
+{
+    if (is_defmodule(s)) {
+        const char *inner = module_name(mg->cg, mg->name, s->kids[0]);
+        if (compile_module(mg->cg, s, mg->name, mg)) {
+            call_module_body(module_body(mg), inner, s->line);
+        }
+    } else if (is_def(s)) {
+        const AstNode *guard;
+        const AstNode *head = def_head(s, &guard);
+        LocalDef *d = head ? cg_find_def(mg, head->text, head->kind == AST_CALL ? head->nkids : 0)
+                           : NULL;
+        if (d && !d->is_compiled) {
+            compile_def_group(mg, d);
+        }
+    } else if (ast_is_named(s, AST_CALL, "@") && s->nkids == 1) {
+        module_attr(mg, s);
+    } else if (s->kind == AST_CALL && (strcmp(s->text, "alias") == 0 ||
+                                       strcmp(s->text, "import") == 0 ||
+                                       strcmp(s->text, "require") == 0)) {
+        module_alias(mg, s);
+    } else if (!is_defstruct(s)) {
+        expr_compile_effect(module_body(mg), s);
+    }
+}
+
+// Compiles defmodule [n] (nested in module [parent], or top level when NULL). Returns true
+// when the module has a body function that must run where the defmodule stands.
+static bool compile_module(Cg *cg, const AstNode *n, const char *parent, ModGen *outer)
+{
+    ModGen mg;
+    FnGen body_fg;
+    modgen_init(&mg, cg, module_name(cg, parent, n->kids[0]), false);
+    mg.body = &body_fg;
+    for (uint32_t i = 0; outer && i < outer->alias_len; i++) {
+        cg_add_alias(&mg, outer->aliases[i].name, (const char *)outer->aliases[i].node);
+    }
+    if (outer && parent) {
+        const char *last = strrchr(mg.name, '.') + 1;
+        cg_add_alias(outer, last, mg.name + 7);
+        cg_add_alias(&mg, last, mg.name + 7);
+    }
+    const AstNode *body = do_body(n);
+    for (uint32_t i = 0; i < stmt_count(body); i++) {
+        const AstNode *s = stmt_at(body, i);
+        if (is_def(s)) {
+            register_def(&mg, s);
+        } else if (is_defstruct(s)) {
+            register_struct(&mg, s);
+        }
+    }
+    for (uint32_t i = 0; i < stmt_count(body) && !cg->failed; i++) {
+        module_stmt(&mg, stmt_at(body, i));
+    }
+    for (uint32_t i = 0; i < mg.def_len && !cg->failed; i++) {
+        if (!mg.defs[i].is_compiled) {
+            compile_def_group(&mg, &mg.defs[i]);
+        }
+    }
+    bool has_body = mg.has_body;
+    if (has_body) {
+        uint32_t r = reg_alloc(&body_fg);
+        emit_load_atom(&body_fg, r, "nil");
+        emit1(&body_fg, OP_RETURN, r);
+        cg_fn_end(&body_fg);
+    }
+    modgen_finish(&mg);
+    return has_body;
+}
+
+// ==== Entry ====
+
+// Gives every node's text a NUL-terminated arena copy, so later passes may use C strings
+// (the parser may point texts into the source).
+static void normalize_texts(Arena *arena, AstNode *n, int depth)
+{
+    if (!n || depth > 10000) {
+        return;
+    }
+    if (n->text) {
+        n->text = arena_strdup(arena, n->text, n->text_len);
+    }
+    normalize_texts(arena, n->target, depth + 1);
+    for (uint32_t i = 0; i < n->nkids; i++) {
+        normalize_texts(arena, n->kids[i], depth + 1);
+    }
+}
+
+static void compile_script(Cg *cg, const AstNode *root)
+{
+    ModGen mg;
+    modgen_init(&mg, cg, COMPILE_SCRIPT_MODULE, true);
+    uint32_t index = cg_new_function(&mg, "__script__", 0, EMB_FN_EXPORTED);
+    FnGen fg;
+    cg_fn_begin(&fg, &mg, index, "__script__", 0);
+    fg.line = root ? root->line : 1;
+    uint32_t count = stmt_count(root);
+    const AstNode *last = NULL;
+    for (uint32_t i = 0; i < count && !cg->failed; i++) {
+        const AstNode *s = stmt_at(root, i);
+        if (is_defmodule(s)) {
+            if (compile_module(cg, s, NULL, &mg)) {
+                call_module_body(&fg, module_name(cg, NULL, s->kids[0]), s->line);
+            }
+            last = s;
+            continue;
+        }
+        if (i + 1 == count) {
+            expr_compile_tail(&fg, s);
+            last = NULL;
+            continue;
+        }
+        expr_compile_effect(&fg, s);
+    }
+    if (count == 0 || last) {
+        uint32_t r = reg_alloc(&fg);
+        emit_load_atom(&fg, r, "nil");
+        emit1(&fg, OP_RETURN, r);
+    }
+    cg_fn_end(&fg);
+    modgen_finish(&mg);
+}
+
+static void compile_library(Cg *cg, const AstNode *root)
+{
+    for (uint32_t i = 0; i < stmt_count(root) && !cg->failed; i++) {
+        const AstNode *s = stmt_at(root, i);
+        if (!is_defmodule(s)) {
+            cg_error(cg, s->line, "only defmodule is allowed at the top level of a module file");
+            return;
+        }
+        if (compile_module(cg, s, NULL, NULL)) {
+            cg_error(cg, s->line, "module bodies with expressions are only supported in "
+                     "scripts by Ember");
+            return;
+        }
+    }
+}
+
+void compile_output_free(CompileOutput *out)
+{
+    for (size_t i = 0; i < out->count; i++) {
+        free(out->modules[i].name);
+        free(out->modules[i].bytes);
+    }
+    free(out->modules);
+    out->modules = NULL;
+    out->count = 0;
+}
+
+bool compile_source(const char *src, size_t len, const char *file, CompileMode mode,
+                    CompileOutput *out, Diag *diag)
+{
+    memset(out, 0, sizeof *out);
+    Arena *arena = arena_new();
+    if (!arena) {
+        fputs("ember: out of memory\n", stderr);
+        exit(1);
+    }
+    AstNode *root = parse_source(arena, src, len, file, diag);
+    if (!root) {
+        arena_free(arena);
+        return false;
+    }
+    normalize_texts(arena, root, 0);
+    Cg cg = {.arena = arena, .file = file, .diag = diag};
+    find_structs(&cg, root, NULL);
+    if (mode == COMPILE_SCRIPT) {
+        compile_script(&cg, root);
+    } else {
+        compile_library(&cg, root);
+    }
+    free(cg.structs);
+    arena_free(arena);
+    out->modules = cg.outs;
+    out->count = cg.out_len;
+    if (cg.failed) {
+        compile_output_free(out);
+        return false;
+    }
+    return true;
+}

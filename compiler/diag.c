@@ -1,0 +1,16 @@
+// Diagnostics: printing a Diag the way Elixir 1.14 prints a compile-time exception's first line.
+// The Diag itself is filled where the error is found (lexer.re, parse.c); this file only formats.
+#include "compiler.h"
+
+#include <stdio.h>
+
+void diag_print(const Diag *diag)
+{
+    if (diag->col > 0) {
+        fprintf(stderr, "** (%s) %s:%u:%u: %s\n", diag->kind, diag->file, diag->line, diag->col,
+                diag->message);
+    } else {
+        fprintf(stderr, "** (%s) %s:%u: %s\n", diag->kind, diag->file, diag->line,
+                diag->message);
+    }
+}

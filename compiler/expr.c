@@ -1,0 +1,487 @@
+// Expression compilation: dispatch on the node kind, variables, lists and tuples, and every
+// kind of call (local, Kernel import, remote, fun.(args), dynamic module) in value or tail
+// position. Operators and data constructors live in ops.c, control forms in control.c.
+#include "codegen.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct KernelImport {
+    const char *module;
+    const char *name;
+    uint32_t arity;
+} KernelImport;
+
+static const KernelImport kernel_table[] = {
+#define KERNEL_IMPORT(name, arity) {"Elixir.Kernel", name, arity},
+#include "kernel_imports.def"
+#undef KERNEL_IMPORT
+#define BUILTIN(module, name, arity, fn, flags) {module, name, arity},
+#include "builtins.def"
+#undef BUILTIN
+};
+
+bool expr_is_kernel_import(const char *name, uint32_t arity)
+{
+    for (size_t i = 0; i < sizeof kernel_table / sizeof kernel_table[0]; i++) {
+        const KernelImport *k = &kernel_table[i];
+        if (k->arity == arity && strcmp(k->name, name) == 0 &&
+            strcmp(k->module, "Elixir.Kernel") == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// ==== Calls ====
+
+typedef enum CallKind { CALL_KIND_LOCAL, CALL_KIND_EXT, CALL_KIND_FUN } CallKind;
+
+// Compiles [argc] arguments into consecutive fresh registers; returns the first.
+static uint32_t compile_args(FnGen *fg, const AstNode *const *args, uint32_t argc)
+{
+    uint32_t base = reg_alloc_n(fg, argc);
+    for (uint32_t i = 0; i < argc; i++) {
+        expr_compile(fg, args[i], base + i);
+    }
+    return base;
+}
+
+// Emits a call of [kind] to [target] (function index, import index or fun register).
+static void emit_call(FnGen *fg, CallKind kind, uint32_t target, const AstNode *const *args,
+                      uint32_t argc, uint32_t dst, bool tail)
+{
+    uint32_t mark = fg->top;
+    uint32_t line = fg->line;
+    if (tail) {
+        uint32_t base = compile_args(fg, args, argc);
+        base = argc == 0 ? 0 : base;
+        fg->line = line;
+        if (kind == CALL_KIND_LOCAL) {
+            emit3(fg, OP_TAIL_CALL, base, argc, target);
+        } else if (kind == CALL_KIND_EXT) {
+            emit3(fg, OP_TAIL_CALL_EXT, base, argc, target);
+        } else {
+            emit3(fg, OP_TAIL_CALL_FUN, target, base, argc);
+        }
+        reg_free_to(fg, mark);
+        return;
+    }
+    uint32_t d = (dst + 1 == fg->top) ? dst : reg_alloc(fg);
+    compile_args(fg, args, argc);
+    fg->line = line;
+    if (kind == CALL_KIND_LOCAL) {
+        emit3(fg, OP_CALL, d, argc, target);
+    } else if (kind == CALL_KIND_EXT) {
+        emit3(fg, OP_CALL_EXT, d, argc, target);
+    } else {
+        emit3(fg, OP_CALL_FUN, d, target, argc);
+    }
+    if (d != dst) {
+        emit2(fg, OP_MOVE, dst, d);
+    }
+    reg_free_to(fg, mark);
+}
+
+void expr_call_ext(FnGen *fg, const char *mod, const char *fun, const AstNode *const *args,
+                   uint32_t argc, uint32_t dst, bool tail)
+{
+    uint32_t e = tab_import(&fg->mg->tab, mod, fun, argc);
+    emit_call(fg, CALL_KIND_EXT, e, args, argc, dst, tail);
+}
+
+// `a -1` where a is a variable: Elixir's message, with the argument re-printed.
+static void ambiguous_call(FnGen *fg, uint32_t line, const char *name, const AstNode *arg)
+{
+    const AstNode *x = arg->kids[0];
+    char text[64];
+    if (x->kind == AST_INT) {
+        snprintf(text, sizeof text, "%s%lld", arg->text, (long long)x->ival);
+    } else {
+        snprintf(text, sizeof text, "%s%.40s", arg->text, x->text ? x->text : "");
+    }
+    cg_error(fg->mg->cg, line,
+             "\"%s %s\" looks like a function call but there is a variable named \"%s\". If "
+             "you want to perform a function call, use parentheses:\n\n    %s(%s)\n\nIf you "
+             "want to perform an operation on the variable %s, use spaces around the unary "
+             "operator",
+             name, text, name, name, text, name);
+}
+
+// An unqualified call: local function, Kernel import, or a CompileError.
+static void call_named(FnGen *fg, uint32_t line, const char *name, const AstNode *const *args,
+                       uint32_t argc, uint32_t dst, bool tail)
+{
+    LocalDef *def = cg_find_def(fg->mg, name, argc);
+    if (def) {
+        emit_call(fg, CALL_KIND_LOCAL, def->fn_index, args, argc, dst, tail);
+        return;
+    }
+    if (expr_is_kernel_import(name, argc)) {
+        expr_call_ext(fg, "Elixir.Kernel", name, args, argc, dst, tail);
+        return;
+    }
+    if (argc == 1 && scope_lookup(fg, name) != UINT32_MAX && args[0]->kind == AST_CALL &&
+        args[0]->nkids == 1 && (!strcmp(args[0]->text, "-") || !strcmp(args[0]->text, "+"))) {
+        ambiguous_call(fg, line, name, args[0]);
+        return;
+    }
+    if (fg->mg->is_script) {
+        cg_error(fg->mg->cg, line, "undefined function %s/%u (there is no such import)", name,
+                 argc);
+    } else {
+        cg_error(fg->mg->cg, line,
+                 "undefined function %s/%u (expected %s to define such a function or for it "
+                 "to be imported, but none are available)",
+                 name, argc, fg->mg->display);
+    }
+}
+
+// Module atom text of a call target that names a module, or NULL.
+static const char *module_of(FnGen *fg, const AstNode *target)
+{
+    if (target->kind == AST_ALIAS) {
+        return cg_alias_text(fg->mg, target);
+    }
+    if (target->kind == AST_ATOM) {
+        return target->text;
+    }
+    if (target->kind == AST_VAR && strcmp(target->text, "__MODULE__") == 0 &&
+        scope_lookup(fg, target->text) == UINT32_MAX) {
+        return fg->mg->name;
+    }
+    return NULL;
+}
+
+// `mod.fun(args)` with a module only known at run time: APPLY.
+static void call_dynamic(FnGen *fg, const AstNode *n, uint32_t dst)
+{
+    uint32_t mark = fg->top;
+    uint32_t d = reg_alloc(fg);
+    uint32_t base = reg_alloc_n(fg, 3);
+    expr_compile(fg, n->target, base);
+    emit_load_atom(fg, base + 1, n->text);
+    emit1(fg, OP_LOAD_NIL, base + 2);
+    uint32_t tmp = reg_alloc(fg);
+    for (uint32_t i = n->nkids; i-- > 0;) {
+        expr_compile(fg, n->kids[i], tmp);
+        emit3(fg, OP_CONS, base + 2, tmp, base + 2);
+    }
+    fg->line = n->line;
+    emit2(fg, OP_APPLY, d, base);
+    emit2(fg, OP_MOVE, dst, d);
+    reg_free_to(fg, mark);
+}
+
+static void compile_remote(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
+{
+    const char *mod = module_of(fg, n->target);
+    const AstNode *const *args = (const AstNode *const *)n->kids;
+    if (mod) {
+        expr_call_ext(fg, mod, n->text, args, n->nkids, dst, tail);
+        return;
+    }
+    if ((n->flags & AST_F_NO_PARENS) && n->nkids == 0) {
+        // map.field: KeyError when the key is missing, like Map.fetch!/2.
+        AstNode *key = cg_node(fg->mg->cg, AST_ATOM, n->line, n->text);
+        const AstNode *pair[2] = {n->target, key};
+        expr_call_ext(fg, "Elixir.Map", "fetch!", pair, 2, dst, tail);
+        return;
+    }
+    if (tail) {
+        uint32_t mark = fg->top;
+        uint32_t t = reg_alloc(fg);
+        call_dynamic(fg, n, t);
+        emit1(fg, OP_RETURN, t);
+        reg_free_to(fg, mark);
+        return;
+    }
+    call_dynamic(fg, n, dst);
+}
+
+static void compile_dot_call(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
+{
+    uint32_t mark = fg->top;
+    uint32_t f = expr_to_reg(fg, n->target);
+    fg->line = n->line;
+    emit_call(fg, CALL_KIND_FUN, f, (const AstNode *const *)n->kids, n->nkids, dst, tail);
+    reg_free_to(fg, mark);
+}
+
+// ==== Variables, lists, tuples ====
+
+static void compile_var(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
+{
+    uint32_t reg = scope_lookup(fg, n->text);
+    if (reg == UINT32_MAX) {
+        call_named(fg, n->line, n->text, NULL, 0, dst, tail);
+        return;
+    }
+    if (tail) {
+        emit1(fg, OP_RETURN, reg);
+    } else if (reg != dst) {
+        emit2(fg, OP_MOVE, dst, reg);
+    }
+}
+
+static void compile_list(FnGen *fg, const AstNode *n, uint32_t dst)
+{
+    uint32_t mark = fg->top;
+    uint32_t count = n->nkids;
+    const AstNode *tail = NULL;
+    if (count > 0 && ast_is_named(n->kids[count - 1], AST_CALL, "|") &&
+        n->kids[count - 1]->nkids == 2) {
+        tail = n->kids[count - 1];
+    }
+    uint32_t base = reg_alloc_n(fg, count + 1);
+    for (uint32_t i = 0; i < count; i++) {
+        const AstNode *el = (tail && i + 1 == count) ? tail->kids[0] : n->kids[i];
+        expr_compile(fg, el, base + i);
+    }
+    uint32_t acc = base + count;
+    if (tail) {
+        expr_compile(fg, tail->kids[1], acc);
+    } else {
+        emit1(fg, OP_LOAD_NIL, acc);
+    }
+    for (uint32_t i = count; i-- > 0;) {
+        emit3(fg, OP_CONS, i == 0 ? dst : acc, base + i, acc);
+    }
+    reg_free_to(fg, mark);
+}
+
+static void compile_tuple(FnGen *fg, const AstNode *n, uint32_t dst)
+{
+    uint32_t mark = fg->top;
+    uint32_t base = reg_alloc_n(fg, n->nkids);
+    for (uint32_t i = 0; i < n->nkids; i++) {
+        expr_compile(fg, n->kids[i], base + i);
+    }
+    emit3(fg, OP_MAKE_TUPLE, dst, n->nkids ? base : 0, n->nkids);
+    reg_free_to(fg, mark);
+}
+
+// ==== Dispatch ====
+
+typedef void (*FormFn)(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
+
+typedef struct Form {
+    const char *name;
+    int arity;        // -1: any
+    bool is_tail_ok;  // compiles itself in tail position
+    FormFn fn;
+} Form;
+
+
+static const Form forms[] = {
+    {"__block__", -1, true, ops_block},
+    {"|>", 2, true, ops_pipe},
+    {"case", 2, true, ops_control},
+    {"if", 2, true, ops_control},
+    {"unless", 2, true, ops_control},
+    {"cond", 1, true, ops_control},
+    {"with", -1, true, ops_control},
+    {"for", -1, true, ops_control},
+    {"try", 1, false, ops_control},
+    {"fn", -1, false, ops_control},
+    {"&", 1, false, ops_control},
+    {"receive", -1, false, ops_unsupported},
+    {"quote", -1, false, ops_unsupported},
+    {"unquote", -1, false, ops_unsupported},
+    {"super", -1, false, ops_unsupported},
+    {"use", -1, false, ops_unsupported},
+    {"def", -1, false, ops_unsupported},
+    {"defp", -1, false, ops_unsupported},
+    {"defmacro", -1, false, ops_unsupported},
+    {"defstruct", -1, false, ops_unsupported},
+    {"defmodule", -1, false, ops_unsupported},
+    {"sigil_r", 2, false, ops_unsupported},
+};
+
+static const Form *find_form(const AstNode *n)
+{
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        if (strcmp(forms[i].name, n->text) == 0 &&
+            (forms[i].arity < 0 || (uint32_t)forms[i].arity == n->nkids)) {
+            return &forms[i];
+        }
+    }
+    return NULL;
+}
+
+
+static void compile_call(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
+{
+    const Form *form = find_form(n);
+    if (form) {
+        if (tail && !form->is_tail_ok) {
+            uint32_t mark = fg->top;
+            uint32_t t = reg_alloc(fg);
+            form->fn(fg, n, t, false);
+            emit1(fg, OP_RETURN, t);
+            reg_free_to(fg, mark);
+            return;
+        }
+        form->fn(fg, n, dst, tail);
+        return;
+    }
+    if (ops_is_form(fg, n)) {
+        if (tail) {
+            uint32_t mark = fg->top;
+            uint32_t t = reg_alloc(fg);
+            ops_form(fg, n, t, false);
+            emit1(fg, OP_RETURN, t);
+            reg_free_to(fg, mark);
+            return;
+        }
+        ops_form(fg, n, dst, false);
+        return;
+    }
+    call_named(fg, n->line, n->text, (const AstNode *const *)n->kids, n->nkids, dst, tail);
+}
+
+static void compile_node(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
+{
+    if (fg->mg->cg->failed) {
+        return;
+    }
+    fg->line = n->line ? n->line : fg->line;
+    if (expr_is_literal(fg, n)) {
+        uint32_t mark = fg->top;
+        uint32_t r = tail ? reg_alloc(fg) : dst;
+        literal_load(fg, n, r);
+        if (tail) {
+            emit1(fg, OP_RETURN, r);
+        }
+        reg_free_to(fg, mark);
+        return;
+    }
+    switch (n->kind) {
+    case AST_VAR:
+        compile_var(fg, n, dst, tail);
+        return;
+    case AST_CALL:
+        compile_call(fg, n, dst, tail);
+        return;
+    case AST_REMOTE:
+        compile_remote(fg, n, dst, tail);
+        return;
+    case AST_DOT_CALL:
+        compile_dot_call(fg, n, dst, tail);
+        return;
+    default:
+        break;
+    }
+    uint32_t mark = fg->top;
+    uint32_t r = tail ? reg_alloc(fg) : dst;
+    if (n->kind == AST_LIST) {
+        compile_list(fg, n, r);
+    } else if (n->kind == AST_TUPLE) {
+        compile_tuple(fg, n, r);
+    } else {
+        cg_error(fg->mg->cg, n->line, "unsupported expression");
+    }
+    if (tail) {
+        emit1(fg, OP_RETURN, r);
+    }
+    reg_free_to(fg, mark);
+}
+
+void expr_compile(FnGen *fg, const AstNode *n, uint32_t dst)
+{
+    compile_node(fg, n, dst, false);
+}
+
+void expr_compile_tail(FnGen *fg, const AstNode *n)
+{
+    compile_node(fg, n, 0, true);
+}
+
+void expr_finish(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
+{
+    compile_node(fg, n, dst, tail);
+}
+
+uint32_t expr_to_reg(FnGen *fg, const AstNode *n)
+{
+    if (n->kind == AST_VAR) {
+        uint32_t reg = scope_lookup(fg, n->text);
+        if (reg != UINT32_MAX) {
+            return reg;
+        }
+    }
+    uint32_t r = reg_alloc(fg);
+    expr_compile(fg, n, r);
+    return r;
+}
+
+void expr_compile_effect(FnGen *fg, const AstNode *n)
+{
+    if (ast_is_named(n, AST_CALL, "=") && n->nkids == 2) {
+        fg->line = n->line ? n->line : fg->line;
+        ops_match(fg, n, 0, false);
+        return;
+    }
+    uint32_t mark = fg->top;
+    uint32_t t = reg_alloc(fg);
+    expr_compile(fg, n, t);
+    reg_free_to(fg, mark);
+}
+
+void expr_compile_body(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
+{
+    if (!n) {
+        AstNode nil = {.kind = AST_ATOM, .text = "nil", .text_len = 3, .line = fg->line};
+        compile_node(fg, &nil, dst, tail);
+        return;
+    }
+    compile_node(fg, n, dst, tail);
+}
+
+void ops_block(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
+{
+    if (n->nkids == 0) {
+        expr_compile_body(fg, NULL, dst, tail);
+        return;
+    }
+    for (uint32_t i = 0; i + 1 < n->nkids; i++) {
+        expr_compile_effect(fg, n->kids[i]);
+    }
+    compile_node(fg, n->kids[n->nkids - 1], dst, tail);
+}
+
+// `a |> f(b)` is f(a, b).
+void ops_pipe(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
+{
+    const AstNode *arg = n->kids[0];
+    const AstNode *call = n->kids[1];
+    Cg *cg = fg->mg->cg;
+    AstNode *c = cg_node(cg, call->kind, call->line, call->text);
+    if (call->kind == AST_VAR) {
+        c->kind = AST_CALL;
+    } else if (call->kind == AST_CALL || call->kind == AST_REMOTE ||
+               call->kind == AST_DOT_CALL) {
+        c->target = call->target;
+        c->flags = call->flags & ~(uint32_t)AST_F_NO_PARENS;
+    } else {
+        cg_error(cg, n->line, "cannot pipe into this expression");
+        return;
+    }
+    ast_push(cg->arena, c, (AstNode *)arg);
+    for (uint32_t i = 0; call->kind != AST_VAR && i < call->nkids; i++) {
+        ast_push(cg->arena, c, call->kids[i]);
+    }
+    compile_node(fg, c, dst, tail);
+}
+
+void ops_unsupported(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
+{
+    (void)dst;
+    (void)tail;
+    if (strcmp(n->text, "def") == 0 || strcmp(n->text, "defp") == 0 ||
+        strcmp(n->text, "defstruct") == 0) {
+        cg_error(fg->mg->cg, n->line, "cannot invoke %s/%u outside module", n->text, n->nkids);
+        return;
+    }
+    cg_error(fg->mg->cg, n->line, "%s is not supported by Ember yet", n->text);
+}

@@ -1,0 +1,792 @@
+# Enum for Ember: every function here converts its enumerable (list, range, map) to a list
+# first, except where laziness or arithmetic on ranges matters (member?, count, at, take).
+# Plain recursion only; heavy lifting goes to C built-ins (:lists.reverse, :lists.sort,
+# List.keysort, Map.to_list). Sorts are stable merge sorts, as Elixir's are for <=-style funs.
+# The file also runs on real Elixir under another module name (see docs/builtins.md).
+defmodule Enum do
+  # ==== Conversion ====
+
+  def to_list(list) when is_list(list), do: list
+
+  def to_list(%{__struct__: Range, first: first, last: last, step: step}) do
+    range_list(first, last, step)
+  end
+
+  def to_list(%{__struct__: _} = struct), do: not_enumerable(struct)
+  def to_list(map) when is_map(map), do: Map.to_list(map)
+  def to_list(other), do: not_enumerable(other)
+
+  defp range_list(first, last, step) when step > 0 and first > last, do: []
+  defp range_list(first, last, step) when step < 0 and first < last, do: []
+  defp range_list(first, last, step), do: :lists.seq(first, last, step)
+
+  defp not_enumerable(value) do
+    raise Protocol.UndefinedError, protocol: Enumerable, value: value, description: ""
+  end
+
+  # ==== map / filter / reduce ====
+
+  def map(enumerable, fun), do: map_list(to_list(enumerable), fun, [])
+
+  defp map_list([], _fun, acc), do: :lists.reverse(acc)
+  defp map_list([x | rest], fun, acc), do: map_list(rest, fun, [fun.(x) | acc])
+
+  def filter(enumerable, fun), do: filter_list(to_list(enumerable), fun, true, [])
+
+  def reject(enumerable, fun), do: filter_list(to_list(enumerable), fun, false, [])
+
+  defp filter_list([], _fun, _keep, acc), do: :lists.reverse(acc)
+
+  defp filter_list([x | rest], fun, keep, acc) do
+    if truthy?(fun.(x)) == keep do
+      filter_list(rest, fun, keep, [x | acc])
+    else
+      filter_list(rest, fun, keep, acc)
+    end
+  end
+
+  defp truthy?(nil), do: false
+  defp truthy?(false), do: false
+  defp truthy?(_), do: true
+
+  def reduce(enumerable, fun) do
+    case to_list(enumerable) do
+      [] -> raise Enum.EmptyError
+      [first | rest] -> reduce_list(rest, first, fun)
+    end
+  end
+
+  def reduce(enumerable, acc, fun), do: reduce_list(to_list(enumerable), acc, fun)
+
+  defp reduce_list([], acc, _fun), do: acc
+  defp reduce_list([x | rest], acc, fun), do: reduce_list(rest, fun.(x, acc), fun)
+
+  def reduce_while(enumerable, acc, fun), do: reduce_while_list(to_list(enumerable), acc, fun)
+
+  defp reduce_while_list([], acc, _fun), do: acc
+
+  defp reduce_while_list([x | rest], acc, fun) do
+    case fun.(x, acc) do
+      {:cont, acc2} -> reduce_while_list(rest, acc2, fun)
+      {:halt, acc2} -> acc2
+    end
+  end
+
+  def map_reduce(enumerable, acc, fun), do: map_reduce_list(to_list(enumerable), acc, fun, [])
+
+  defp map_reduce_list([], acc, _fun, out), do: {:lists.reverse(out), acc}
+
+  defp map_reduce_list([x | rest], acc, fun, out) do
+    {y, acc2} = fun.(x, acc)
+    map_reduce_list(rest, acc2, fun, [y | out])
+  end
+
+  def scan(enumerable, fun) do
+    case to_list(enumerable) do
+      [] -> []
+      [first | rest] -> scan_list(rest, first, fun, [first])
+    end
+  end
+
+  def scan(enumerable, acc, fun), do: scan_list(to_list(enumerable), acc, fun, [])
+
+  defp scan_list([], _acc, _fun, out), do: :lists.reverse(out)
+
+  defp scan_list([x | rest], acc, fun, out) do
+    acc2 = fun.(x, acc)
+    scan_list(rest, acc2, fun, [acc2 | out])
+  end
+
+  def each(enumerable, fun) do
+    each_list(to_list(enumerable), fun)
+    :ok
+  end
+
+  defp each_list([], _fun), do: :ok
+
+  defp each_list([x | rest], fun) do
+    fun.(x)
+    each_list(rest, fun)
+  end
+
+  def flat_map(enumerable, fun), do: flat_map_list(to_list(enumerable), fun, [])
+
+  defp flat_map_list([], _fun, acc), do: :lists.reverse(acc)
+
+  defp flat_map_list([x | rest], fun, acc) do
+    flat_map_list(rest, fun, :lists.reverse(to_list(fun.(x)), acc))
+  end
+
+  def map_every(enumerable, nth, fun) when is_integer(nth) and nth >= 0 do
+    map_every_list(to_list(enumerable), nth, fun, 0, [])
+  end
+
+  defp map_every_list([], _nth, _fun, _i, acc), do: :lists.reverse(acc)
+
+  defp map_every_list([x | rest], nth, fun, i, acc) do
+    if nth > 0 and rem(i, nth) == 0 do
+      map_every_list(rest, nth, fun, i + 1, [fun.(x) | acc])
+    else
+      map_every_list(rest, nth, fun, i + 1, [x | acc])
+    end
+  end
+
+  def map_intersperse(enumerable, separator, fun) do
+    intersperse(map(enumerable, fun), separator)
+  end
+
+  # ==== Aggregates ====
+
+  def sum(%{__struct__: Range, first: first, step: step} = range) do
+    case count(range) do
+      0 -> 0
+      n -> div(n * (first + first + (n - 1) * step), 2)
+    end
+  end
+
+  def sum(enumerable), do: sum_list(to_list(enumerable), 0)
+
+  defp sum_list([], acc), do: acc
+  defp sum_list([x | rest], acc), do: sum_list(rest, acc + x)
+
+  def product(enumerable), do: product_list(to_list(enumerable), 1)
+
+  defp product_list([], acc), do: acc
+  defp product_list([x | rest], acc), do: product_list(rest, acc * x)
+
+  def count(list) when is_list(list), do: length(list)
+
+  def count(%{__struct__: Range, first: first, last: last, step: step}) do
+    range_count(first, last, step)
+  end
+
+  def count(enumerable), do: length(to_list(enumerable))
+
+  def count(enumerable, fun), do: count_list(to_list(enumerable), fun, 0)
+
+  defp count_list([], _fun, n), do: n
+
+  defp count_list([x | rest], fun, n) do
+    if truthy?(fun.(x)), do: count_list(rest, fun, n + 1), else: count_list(rest, fun, n)
+  end
+
+  defp range_count(first, last, step) when step > 0 and first > last, do: 0
+  defp range_count(first, last, step) when step < 0 and first < last, do: 0
+  defp range_count(first, last, step), do: div(last - first, step) + 1
+
+  def empty?(list) when is_list(list), do: list == []
+
+  def empty?(%{__struct__: Range, first: first, last: last, step: step}) do
+    range_count(first, last, step) == 0
+  end
+
+  def empty?(enumerable), do: to_list(enumerable) == []
+
+  def member?(list, value) when is_list(list), do: :lists.member(value, list)
+
+  def member?(%{__struct__: Range, first: first, last: last, step: step}, value) do
+    if is_integer(value) and range_count(first, last, step) > 0 do
+      in_range?(first, last, step, value)
+    else
+      false
+    end
+  end
+
+  def member?(enumerable, value), do: :lists.member(value, to_list(enumerable))
+
+  defp in_range?(first, last, step, value) when step > 0 do
+    value >= first and value <= last and rem(value - first, step) == 0
+  end
+
+  defp in_range?(first, last, step, value) do
+    value <= first and value >= last and rem(first - value, -step) == 0
+  end
+
+  def any?(enumerable), do: any_list(to_list(enumerable), fn x -> x end)
+  def any?(enumerable, fun), do: any_list(to_list(enumerable), fun)
+
+  defp any_list([], _fun), do: false
+
+  defp any_list([x | rest], fun) do
+    if truthy?(fun.(x)), do: true, else: any_list(rest, fun)
+  end
+
+  def all?(enumerable), do: all_list(to_list(enumerable), fn x -> x end)
+  def all?(enumerable, fun), do: all_list(to_list(enumerable), fun)
+
+  defp all_list([], _fun), do: true
+
+  defp all_list([x | rest], fun) do
+    if truthy?(fun.(x)), do: all_list(rest, fun), else: false
+  end
+
+  # ==== Searching ====
+
+  def find(enumerable, fun), do: find(enumerable, nil, fun)
+  def find(enumerable, default, fun), do: find_list(to_list(enumerable), default, fun)
+
+  defp find_list([], default, _fun), do: default
+
+  defp find_list([x | rest], default, fun) do
+    if truthy?(fun.(x)), do: x, else: find_list(rest, default, fun)
+  end
+
+  def find_index(enumerable, fun), do: find_index_list(to_list(enumerable), fun, 0)
+
+  defp find_index_list([], _fun, _i), do: nil
+
+  defp find_index_list([x | rest], fun, i) do
+    if truthy?(fun.(x)), do: i, else: find_index_list(rest, fun, i + 1)
+  end
+
+  def find_value(enumerable, fun), do: find_value(enumerable, nil, fun)
+
+  def find_value(enumerable, default, fun) do
+    find_value_list(to_list(enumerable), default, fun)
+  end
+
+  defp find_value_list([], default, _fun), do: default
+
+  defp find_value_list([x | rest], default, fun) do
+    v = fun.(x)
+    if truthy?(v), do: v, else: find_value_list(rest, default, fun)
+  end
+
+  def at(enumerable, index), do: at(enumerable, index, nil)
+
+  def at(enumerable, index, default) when is_integer(index) do
+    case fetch(enumerable, index) do
+      {:ok, x} -> x
+      :error -> default
+    end
+  end
+
+  def fetch(%{__struct__: Range, first: first, last: last, step: step}, index)
+      when is_integer(index) do
+    n = range_count(first, last, step)
+    i = if index < 0, do: n + index, else: index
+
+    if i >= 0 and i < n do
+      {:ok, first + i * step}
+    else
+      :error
+    end
+  end
+
+  def fetch(enumerable, index) when is_integer(index) do
+    list = to_list(enumerable)
+    i = if index < 0, do: length(list) + index, else: index
+    if i < 0, do: :error, else: fetch_list(list, i)
+  end
+
+  defp fetch_list([], _i), do: :error
+  defp fetch_list([x | _], 0), do: {:ok, x}
+  defp fetch_list([_ | rest], i), do: fetch_list(rest, i - 1)
+
+  def fetch!(enumerable, index) do
+    case fetch(enumerable, index) do
+      {:ok, x} -> x
+      :error -> raise Enum.OutOfBoundsError
+    end
+  end
+
+  # ==== min / max ====
+
+  def max(enumerable), do: max(enumerable, fn a, b -> a >= b end, fn -> raise Enum.EmptyError end)
+
+  def max(enumerable, fallback) when is_function(fallback, 0) do
+    max(enumerable, fn a, b -> a >= b end, fallback)
+  end
+
+  def max(enumerable, sorter), do: max(enumerable, sorter, fn -> raise Enum.EmptyError end)
+
+  def max(enumerable, sorter, fallback) do
+    pick_by(to_list(enumerable), fn x -> x end, to_sorter(sorter, fn a, b -> a >= b end), fallback)
+  end
+
+  def min(enumerable), do: min(enumerable, fn a, b -> a <= b end, fn -> raise Enum.EmptyError end)
+
+  def min(enumerable, fallback) when is_function(fallback, 0) do
+    min(enumerable, fn a, b -> a <= b end, fallback)
+  end
+
+  def min(enumerable, sorter), do: min(enumerable, sorter, fn -> raise Enum.EmptyError end)
+
+  def min(enumerable, sorter, fallback) do
+    pick_by(to_list(enumerable), fn x -> x end, to_sorter(sorter, fn a, b -> a <= b end), fallback)
+  end
+
+  def max_by(enumerable, fun), do: max_by(enumerable, fun, fn a, b -> a >= b end)
+
+  def max_by(enumerable, fun, fallback) when is_function(fallback, 0) do
+    max_by(enumerable, fun, fn a, b -> a >= b end, fallback)
+  end
+
+  def max_by(enumerable, fun, sorter) do
+    max_by(enumerable, fun, sorter, fn -> raise Enum.EmptyError end)
+  end
+
+  def max_by(enumerable, fun, sorter, fallback) do
+    pick_by(to_list(enumerable), fun, to_sorter(sorter, fn a, b -> a >= b end), fallback)
+  end
+
+  def min_by(enumerable, fun), do: min_by(enumerable, fun, fn a, b -> a <= b end)
+
+  def min_by(enumerable, fun, fallback) when is_function(fallback, 0) do
+    min_by(enumerable, fun, fn a, b -> a <= b end, fallback)
+  end
+
+  def min_by(enumerable, fun, sorter) do
+    min_by(enumerable, fun, sorter, fn -> raise Enum.EmptyError end)
+  end
+
+  def min_by(enumerable, fun, sorter, fallback) do
+    pick_by(to_list(enumerable), fun, to_sorter(sorter, fn a, b -> a <= b end), fallback)
+  end
+
+  defp to_sorter(:asc, _default), do: fn a, b -> a <= b end
+  defp to_sorter(:desc, _default), do: fn a, b -> a >= b end
+  defp to_sorter(fun, _default) when is_function(fun, 2), do: fun
+
+  # The first element whose key wins every comparison: keeps the current best while
+  # sorter.(best_key, key) holds, as Elixir's max_by/min_by do.
+  defp pick_by([], _fun, _sorter, fallback), do: fallback.()
+
+  defp pick_by([x | rest], fun, sorter, _fallback) do
+    pick_rest(rest, fun, sorter, x, fun.(x))
+  end
+
+  defp pick_rest([], _fun, _sorter, best, _best_key), do: best
+
+  defp pick_rest([x | rest], fun, sorter, best, best_key) do
+    key = fun.(x)
+
+    if sorter.(best_key, key) do
+      pick_rest(rest, fun, sorter, best, best_key)
+    else
+      pick_rest(rest, fun, sorter, x, key)
+    end
+  end
+
+  def min_max(enumerable) do
+    case to_list(enumerable) do
+      [] -> raise Enum.EmptyError
+      list -> {:lists.min(list), :lists.max(list)}
+    end
+  end
+
+  def min_max_by(enumerable, fun) do
+    case to_list(enumerable) do
+      [] -> raise Enum.EmptyError
+      list ->
+        min = pick_by(list, fun, fn a, b -> a <= b end, nil)
+        {min, pick_by(list, fun, fn a, b -> a >= b end, nil)}
+    end
+  end
+
+  # ==== Sorting ====
+
+  def sort(enumerable), do: :lists.sort(to_list(enumerable))
+
+  def sort(enumerable, :asc), do: :lists.sort(to_list(enumerable))
+
+  def sort(enumerable, :desc) do
+    :lists.reverse(:lists.sort(:lists.reverse(to_list(enumerable))))
+  end
+
+  def sort(enumerable, fun) when is_function(fun, 2), do: merge_sort(to_list(enumerable), fun)
+
+  def sort_by(enumerable, mapper), do: sort_by(enumerable, mapper, :asc)
+
+  def sort_by(enumerable, mapper, :asc) do
+    pairs = map_list(to_list(enumerable), fn x -> {x, mapper.(x)} end, [])
+    firsts(List.keysort(pairs, 1), [])
+  end
+
+  def sort_by(enumerable, mapper, :desc) do
+    pairs = map_list(to_list(enumerable), fn x -> {x, mapper.(x)} end, [])
+    :lists.reverse(firsts(List.keysort(:lists.reverse(pairs), 1), []))
+  end
+
+  def sort_by(enumerable, mapper, sorter) when is_function(sorter, 2) do
+    pairs = map_list(to_list(enumerable), fn x -> {x, mapper.(x)} end, [])
+    sorted = merge_sort(pairs, fn {_, a}, {_, b} -> sorter.(a, b) end)
+    firsts(sorted, [])
+  end
+
+  defp firsts([], acc), do: :lists.reverse(acc)
+  defp firsts([{x, _} | rest], acc), do: firsts(rest, [x | acc])
+
+  # Stable top-down merge sort: an element of the left half goes first when fun.(l, r).
+  defp merge_sort([], _fun), do: []
+  defp merge_sort([x], _fun), do: [x]
+
+  defp merge_sort(list, fun) do
+    {left, right} = :lists.split(div(length(list), 2), list)
+    merge(merge_sort(left, fun), merge_sort(right, fun), fun, [])
+  end
+
+  defp merge([], right, _fun, acc), do: :lists.reverse(acc, right)
+  defp merge(left, [], _fun, acc), do: :lists.reverse(acc, left)
+
+  defp merge([l | ls] = left, [r | rs] = right, fun, acc) do
+    if fun.(l, r) do
+      merge(ls, right, fun, [l | acc])
+    else
+      merge(left, rs, fun, [r | acc])
+    end
+  end
+
+  def reverse(enumerable), do: :lists.reverse(to_list(enumerable))
+  def reverse(enumerable, tail), do: :lists.reverse(to_list(enumerable), to_list(tail))
+
+  # ==== Joining ====
+
+  def join(enumerable), do: join(enumerable, "")
+
+  def join(enumerable, joiner) when is_binary(joiner) do
+    IO.iodata_to_binary(join_list(to_list(enumerable), joiner, []))
+  end
+
+  defp join_list([], _joiner, acc), do: :lists.reverse(acc)
+  defp join_list([x], _joiner, acc), do: :lists.reverse([chars(x) | acc])
+  defp join_list([x | rest], joiner, acc), do: join_list(rest, joiner, [joiner, chars(x) | acc])
+
+  defp chars(x) when is_binary(x), do: x
+  defp chars(x), do: Kernel.to_string(x)
+
+  def map_join(enumerable, mapper), do: map_join(enumerable, "", mapper)
+
+  def map_join(enumerable, joiner, mapper) when is_binary(joiner) do
+    join(map(enumerable, mapper), joiner)
+  end
+
+  def intersperse(enumerable, separator) do
+    case to_list(enumerable) do
+      [] -> []
+      [first | rest] -> intersperse_list(rest, separator, [first])
+    end
+  end
+
+  defp intersperse_list([], _sep, acc), do: :lists.reverse(acc)
+  defp intersperse_list([x | rest], sep, acc), do: intersperse_list(rest, sep, [x, sep | acc])
+
+  # ==== Indexing and zipping ====
+
+  def with_index(enumerable), do: with_index(enumerable, 0)
+
+  def with_index(enumerable, offset) when is_integer(offset) do
+    index_list(to_list(enumerable), offset, fn x, i -> {x, i} end, [])
+  end
+
+  def with_index(enumerable, fun) when is_function(fun, 2) do
+    index_list(to_list(enumerable), 0, fun, [])
+  end
+
+  defp index_list([], _i, _fun, acc), do: :lists.reverse(acc)
+  defp index_list([x | rest], i, fun, acc), do: index_list(rest, i + 1, fun, [fun.(x, i) | acc])
+
+  def zip(left, right), do: zip_lists([to_list(left), to_list(right)], fn t -> t end)
+  def zip(enumerables), do: zip_lists(map(enumerables, &to_list/1), fn t -> t end)
+
+  def zip_with(left, right, fun) do
+    zip_lists([to_list(left), to_list(right)], fn {a, b} -> fun.(a, b) end)
+  end
+
+  def zip_with(enumerables, fun) do
+    zip_lists(map(enumerables, &to_list/1), fn t -> fun.(Tuple.to_list(t)) end)
+  end
+
+  defp zip_lists([], _fun), do: []
+  defp zip_lists(lists, fun), do: zip_rows(lists, fun, [])
+
+  defp zip_rows(lists, fun, acc) do
+    case heads_tails(lists, [], []) do
+      {:ok, heads, tails} -> zip_rows(tails, fun, [fun.(List.to_tuple(heads)) | acc])
+      :done -> :lists.reverse(acc)
+    end
+  end
+
+  defp heads_tails([], heads, tails), do: {:ok, :lists.reverse(heads), :lists.reverse(tails)}
+  defp heads_tails([[x | rest] | lists], heads, tails) do
+    heads_tails(lists, [x | heads], [rest | tails])
+  end
+
+  defp heads_tails(_, _heads, _tails), do: :done
+
+  def unzip(enumerable), do: unzip_list(to_list(enumerable), [], [])
+
+  defp unzip_list([], as, bs), do: {:lists.reverse(as), :lists.reverse(bs)}
+  defp unzip_list([{a, b} | rest], as, bs), do: unzip_list(rest, [a | as], [b | bs])
+
+  # ==== Taking and dropping ====
+
+  def take(_enumerable, 0), do: []
+
+  def take(%{__struct__: Range, first: first, last: last, step: step}, n)
+      when is_integer(n) and n > 0 do
+    total = range_count(first, last, step)
+    k = if n < total, do: n, else: total
+    if k == 0, do: [], else: :lists.seq(first, first + (k - 1) * step, step)
+  end
+
+  def take(enumerable, n) when is_integer(n) and n > 0, do: take_list(to_list(enumerable), n, [])
+
+  def take(enumerable, n) when is_integer(n) do
+    list = to_list(enumerable)
+    drop_list(list, length(list) + n)
+  end
+
+  defp take_list([], _n, acc), do: :lists.reverse(acc)
+  defp take_list(_list, 0, acc), do: :lists.reverse(acc)
+  defp take_list([x | rest], n, acc), do: take_list(rest, n - 1, [x | acc])
+
+  def drop(enumerable, n) when is_integer(n) and n >= 0, do: drop_list(to_list(enumerable), n)
+
+  def drop(enumerable, n) when is_integer(n) do
+    list = to_list(enumerable)
+    take_list(list, Kernel.max(length(list) + n, 0), [])
+  end
+
+  defp drop_list(list, n) when n <= 0, do: list
+  defp drop_list([], _n), do: []
+  defp drop_list([_ | rest], n), do: drop_list(rest, n - 1)
+
+  def take_while(enumerable, fun), do: take_while_list(to_list(enumerable), fun, [])
+
+  defp take_while_list([], _fun, acc), do: :lists.reverse(acc)
+
+  defp take_while_list([x | rest], fun, acc) do
+    if truthy?(fun.(x)), do: take_while_list(rest, fun, [x | acc]), else: :lists.reverse(acc)
+  end
+
+  def drop_while(enumerable, fun), do: drop_while_list(to_list(enumerable), fun)
+
+  defp drop_while_list([], _fun), do: []
+
+  defp drop_while_list([x | rest] = list, fun) do
+    if truthy?(fun.(x)), do: drop_while_list(rest, fun), else: list
+  end
+
+  def take_every(enumerable, 0) do
+    _ = to_list(enumerable)
+    []
+  end
+
+  def take_every(enumerable, nth) when is_integer(nth) and nth > 0 do
+    every_list(to_list(enumerable), nth, 0, true, [])
+  end
+
+  def drop_every(enumerable, 0), do: to_list(enumerable)
+
+  def drop_every(enumerable, nth) when is_integer(nth) and nth > 0 do
+    every_list(to_list(enumerable), nth, 0, false, [])
+  end
+
+  defp every_list([], _nth, _i, _keep, acc), do: :lists.reverse(acc)
+
+  defp every_list([x | rest], nth, i, keep, acc) do
+    if (rem(i, nth) == 0) == keep do
+      every_list(rest, nth, i + 1, keep, [x | acc])
+    else
+      every_list(rest, nth, i + 1, keep, acc)
+    end
+  end
+
+  def split(enumerable, n) when is_integer(n) and n >= 0 do
+    split_list(to_list(enumerable), n, [])
+  end
+
+  def split(enumerable, n) when is_integer(n) do
+    list = to_list(enumerable)
+    split_list(list, Kernel.max(length(list) + n, 0), [])
+  end
+
+  defp split_list([], _n, acc), do: {:lists.reverse(acc), []}
+  defp split_list(list, 0, acc), do: {:lists.reverse(acc), list}
+  defp split_list([x | rest], n, acc), do: split_list(rest, n - 1, [x | acc])
+
+  def split_while(enumerable, fun), do: split_while_list(to_list(enumerable), fun, [])
+
+  defp split_while_list([], _fun, acc), do: {:lists.reverse(acc), []}
+
+  defp split_while_list([x | rest] = list, fun, acc) do
+    if truthy?(fun.(x)) do
+      split_while_list(rest, fun, [x | acc])
+    else
+      {:lists.reverse(acc), list}
+    end
+  end
+
+  def split_with(enumerable, fun), do: split_with_list(to_list(enumerable), fun, [], [])
+
+  defp split_with_list([], _fun, yes, no), do: {:lists.reverse(yes), :lists.reverse(no)}
+
+  defp split_with_list([x | rest], fun, yes, no) do
+    if truthy?(fun.(x)) do
+      split_with_list(rest, fun, [x | yes], no)
+    else
+      split_with_list(rest, fun, yes, [x | no])
+    end
+  end
+
+  # ==== Slicing ====
+
+  def slice(enumerable, %{__struct__: Range, first: first, last: last, step: step}) do
+    list = to_list(enumerable)
+    n = length(list)
+    step = if step == -1 and first > last, do: 1, else: step
+    first = if first < 0, do: Kernel.max(n + first, 0), else: first
+    last = if last < 0, do: n + last, else: last
+
+    if first >= n or last < first do
+      []
+    else
+      take_every(take_list(drop_list(list, first), last - first + 1, []), step)
+    end
+  end
+
+  def slice(enumerable, start, amount) when is_integer(start) and is_integer(amount) do
+    list = to_list(enumerable)
+    n = length(list)
+    start = if start < 0, do: Kernel.max(n + start, 0), else: start
+    if start >= n or amount <= 0, do: [], else: take_list(drop_list(list, start), amount, [])
+  end
+
+  # ==== Chunking ====
+
+  def chunk_every(enumerable, count), do: chunk_every(enumerable, count, count, [])
+  def chunk_every(enumerable, count, step), do: chunk_every(enumerable, count, step, [])
+
+  def chunk_every(enumerable, count, step, leftover)
+      when is_integer(count) and count > 0 and is_integer(step) and step > 0 do
+    list = to_list(enumerable)
+    chunk_list(list, length(list), count, step, leftover, [])
+  end
+
+  # Chunks start every [step] elements; the first chunk that runs past the end is the last,
+  # padded from [leftover] (or dropped with :discard).
+  defp chunk_list(list, n, count, step, leftover, acc) do
+    cond do
+      n >= count ->
+        chunk = take_list(list, count, [])
+        chunk_list(drop_list(list, step), n - step, count, step, leftover, [chunk | acc])
+
+      n > 0 and leftover != :discard ->
+        :lists.reverse([list ++ take_list(leftover, count - n, []) | acc])
+
+      true ->
+        :lists.reverse(acc)
+    end
+  end
+
+  def chunk_by(enumerable, fun) do
+    case to_list(enumerable) do
+      [] -> []
+      [x | rest] -> chunk_by_list(rest, fun, fun.(x), [x], [])
+    end
+  end
+
+  defp chunk_by_list([], _fun, _key, chunk, acc), do: :lists.reverse([:lists.reverse(chunk) | acc])
+
+  defp chunk_by_list([x | rest], fun, key, chunk, acc) do
+    k = fun.(x)
+
+    if k === key do
+      chunk_by_list(rest, fun, key, [x | chunk], acc)
+    else
+      chunk_by_list(rest, fun, k, [x], [:lists.reverse(chunk) | acc])
+    end
+  end
+
+  # ==== Uniqueness and grouping ====
+
+  def uniq(enumerable), do: uniq_list(to_list(enumerable), fn x -> x end, %{}, [])
+  def uniq_by(enumerable, fun), do: uniq_list(to_list(enumerable), fun, %{}, [])
+
+  defp uniq_list([], _fun, _seen, acc), do: :lists.reverse(acc)
+
+  defp uniq_list([x | rest], fun, seen, acc) do
+    key = fun.(x)
+
+    if Map.has_key?(seen, key) do
+      uniq_list(rest, fun, seen, acc)
+    else
+      uniq_list(rest, fun, Map.put(seen, key, true), [x | acc])
+    end
+  end
+
+  def dedup(enumerable), do: dedup_list(to_list(enumerable), fn x -> x end, [])
+  def dedup_by(enumerable, fun), do: dedup_list(to_list(enumerable), fun, [])
+
+  defp dedup_list([], _fun, _acc), do: []
+  defp dedup_list([x | rest], fun, _acc), do: dedup_rest(rest, fun, fun.(x), [x])
+
+  defp dedup_rest([], _fun, _key, acc), do: :lists.reverse(acc)
+
+  defp dedup_rest([x | rest], fun, key, acc) do
+    k = fun.(x)
+    if k === key, do: dedup_rest(rest, fun, key, acc), else: dedup_rest(rest, fun, k, [x | acc])
+  end
+
+  def group_by(enumerable, key_fun), do: group_by(enumerable, key_fun, fn x -> x end)
+
+  def group_by(enumerable, key_fun, value_fun) do
+    group_list(:lists.reverse(to_list(enumerable)), key_fun, value_fun, %{})
+  end
+
+  defp group_list([], _key_fun, _value_fun, acc), do: acc
+
+  defp group_list([x | rest], key_fun, value_fun, acc) do
+    key = key_fun.(x)
+    group_list(rest, key_fun, value_fun, Map.put(acc, key, [value_fun.(x) | Map.get(acc, key, [])]))
+  end
+
+  def frequencies(enumerable), do: frequencies_by(enumerable, fn x -> x end)
+
+  def frequencies_by(enumerable, fun), do: freq_list(to_list(enumerable), fun, %{})
+
+  defp freq_list([], _fun, acc), do: acc
+
+  defp freq_list([x | rest], fun, acc) do
+    key = fun.(x)
+    freq_list(rest, fun, Map.put(acc, key, Map.get(acc, key, 0) + 1))
+  end
+
+  # ==== Collecting ====
+
+  def into(enumerable, collectable) when is_list(collectable) do
+    collectable ++ to_list(enumerable)
+  end
+
+  def into(enumerable, %{__struct__: _} = struct), do: not_collectable(enumerable, struct)
+
+  def into(enumerable, collectable) when is_map(collectable) do
+    put_pairs(to_list(enumerable), collectable)
+  end
+
+  def into(enumerable, collectable), do: not_collectable(enumerable, collectable)
+
+  def into(enumerable, collectable, transform) do
+    into(map(enumerable, transform), collectable)
+  end
+
+  defp put_pairs([], map), do: map
+  defp put_pairs([{k, v} | rest], map), do: put_pairs(rest, Map.put(map, k, v))
+
+  defp put_pairs([other | _], _map) do
+    raise ArgumentError,
+          "collecting into a map requires {key, value} tuples, got: " <> inspect(other)
+  end
+
+  defp not_collectable(_enumerable, value) do
+    raise Protocol.UndefinedError, protocol: Collectable, value: value, description: ""
+  end
+
+  def concat(enumerables), do: concat_list(to_list(enumerables), [])
+
+  def concat(left, right), do: to_list(left) ++ to_list(right)
+
+  defp concat_list([], acc), do: :lists.append(:lists.reverse(acc))
+  defp concat_list([e | rest], acc), do: concat_list(rest, [to_list(e) | acc])
+end

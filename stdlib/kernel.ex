@@ -1,0 +1,75 @@
+# Kernel functions written in Ember. Elixir code calls them without a module prefix, so the
+# compiler must list each one in compiler/kernel_imports.def. Functions in this file:
+#   then/2, tap/2, get_in/2, put_in/3, update_in/3, get_and_update_in/3,
+#   struct/1, struct/2, struct!/1, struct!/2
+# Everything else in Kernel is a C built-in ("Elixir.Kernel" rows of vm/builtins.def) or a
+# compiler special form (if, and, |>, in, ...).
+defmodule Kernel do
+  def then(value, fun) when is_function(fun, 1), do: fun.(value)
+
+  def tap(value, fun) when is_function(fun, 1) do
+    fun.(value)
+    value
+  end
+
+  # ==== Nested access ====
+
+  def get_in(nil, [_ | _]), do: nil
+  def get_in(data, [key]) when is_function(key, 3), do: key.(:get, data, fn x -> x end)
+  def get_in(data, [key | rest]) when is_function(key, 3) do
+    key.(:get, data, fn x -> get_in(x, rest) end)
+  end
+
+  def get_in(data, [key]), do: Access.get(data, key)
+  def get_in(data, [key | rest]), do: get_in(Access.get(data, key), rest)
+
+  def put_in(data, [_ | _] = keys, value) do
+    elem(get_and_update_in(data, keys, fn _ -> {nil, value} end), 1)
+  end
+
+  def update_in(data, [_ | _] = keys, fun) when is_function(fun, 1) do
+    elem(get_and_update_in(data, keys, fn x -> {nil, fun.(x)} end), 1)
+  end
+
+  def get_and_update_in(data, [key], fun) when is_function(key, 3) do
+    key.(:get_and_update, data, fun)
+  end
+
+  def get_and_update_in(data, [key | rest], fun) when is_function(key, 3) do
+    key.(:get_and_update, data, fn x -> get_and_update_in(x, rest, fun) end)
+  end
+
+  def get_and_update_in(data, [key], fun) when is_function(fun, 1) do
+    Access.get_and_update(data, key, fun)
+  end
+
+  def get_and_update_in(data, [key | rest], fun) when is_function(fun, 1) do
+    Access.get_and_update(data, key, fn x -> get_and_update_in(x, rest, fun) end)
+  end
+
+  # ==== Structs ====
+
+  def struct(struct), do: struct(struct, [])
+
+  def struct(module, fields) when is_atom(module), do: struct(module.__struct__(), fields)
+
+  def struct(%{__struct__: _} = struct, fields) do
+    Enum.reduce(fields, struct, fn {key, value}, acc ->
+      if key != :__struct__ and Map.has_key?(acc, key), do: Map.put(acc, key, value), else: acc
+    end)
+  end
+
+  def struct!(struct), do: struct!(struct, [])
+
+  def struct!(module, fields) when is_atom(module), do: struct!(module.__struct__(), fields)
+
+  def struct!(%{__struct__: _} = struct, fields) do
+    Enum.reduce(fields, struct, fn {key, value}, acc ->
+      if key != :__struct__ and Map.has_key?(acc, key) do
+        Map.put(acc, key, value)
+      else
+        raise KeyError, key: key
+      end
+    end)
+  end
+end

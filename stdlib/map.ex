@@ -1,0 +1,127 @@
+# Map for Ember: the functions that take a function argument or an enumerable. Lookups,
+# put/delete/merge/take/drop and conversions are C built-ins (vm/bi_map.c, builtins.def), so
+# this module calls them with the Map. prefix and never defines them again.
+defmodule Map do
+  def new(%{__struct__: _} = struct), do: Map.from_struct(struct)
+  def new(map) when is_map(map), do: map
+  def new(enumerable), do: :maps.from_list(Enum.to_list(enumerable))
+
+  def new(enumerable, transform) do
+    :maps.from_list(Enum.map(enumerable, transform))
+  end
+
+  def from_keys(keys, value) when is_list(keys) do
+    :maps.from_list(pair_keys(keys, value, []))
+  end
+
+  defp pair_keys([], _value, acc), do: acc
+  defp pair_keys([key | rest], value, acc), do: pair_keys(rest, value, [{key, value} | acc])
+
+  def merge(map1, map2, fun) when is_map(map1) and is_map(map2) do
+    merge_pairs(Map.to_list(map2), map1, fun)
+  end
+
+  def merge(map, _map2, _fun), do: raise(BadMapError, term: map)
+
+  defp merge_pairs([], acc, _fun), do: acc
+
+  defp merge_pairs([{key, value2} | rest], acc, fun) do
+    case Map.fetch(acc, key) do
+      {:ok, value1} -> merge_pairs(rest, Map.put(acc, key, fun.(key, value1, value2)), fun)
+      :error -> merge_pairs(rest, Map.put(acc, key, value2), fun)
+    end
+  end
+
+  def update(map, key, default, fun) when is_map(map) do
+    case Map.fetch(map, key) do
+      {:ok, value} -> Map.put(map, key, fun.(value))
+      :error -> Map.put(map, key, default)
+    end
+  end
+
+  def update(map, _key, _default, _fun), do: raise(BadMapError, term: map)
+
+  def update!(map, key, fun) when is_map(map) do
+    case Map.fetch(map, key) do
+      {:ok, value} -> Map.put(map, key, fun.(value))
+      :error -> raise KeyError, key: key, term: map
+    end
+  end
+
+  def update!(map, _key, _fun), do: raise(BadMapError, term: map)
+
+  def get_lazy(map, key, fun) when is_map(map) do
+    case Map.fetch(map, key) do
+      {:ok, value} -> value
+      :error -> fun.()
+    end
+  end
+
+  def get_lazy(map, _key, _fun), do: raise(BadMapError, term: map)
+
+  def put_new_lazy(map, key, fun) when is_map(map) do
+    if Map.has_key?(map, key), do: map, else: Map.put(map, key, fun.())
+  end
+
+  def put_new_lazy(map, _key, _fun), do: raise(BadMapError, term: map)
+
+  def replace_lazy(map, key, fun) when is_map(map) do
+    case Map.fetch(map, key) do
+      {:ok, value} -> Map.put(map, key, fun.(value))
+      :error -> map
+    end
+  end
+
+
+  def pop_lazy(map, key, fun) when is_map(map) do
+    case Map.fetch(map, key) do
+      {:ok, value} -> {value, Map.delete(map, key)}
+      :error -> {fun.(), map}
+    end
+  end
+
+  def pop_lazy(map, _key, _fun), do: raise(BadMapError, term: map)
+
+  def pop!(map, key) when is_map(map) do
+    case Map.fetch(map, key) do
+      {:ok, value} -> {value, Map.delete(map, key)}
+      :error -> raise KeyError, key: key, term: map
+    end
+  end
+
+  def pop!(map, _key), do: raise(BadMapError, term: map)
+
+  def get_and_update(map, key, fun) when is_map(map) do
+    current = Map.get(map, key)
+
+    case fun.(current) do
+      {got, new_value} -> {got, Map.put(map, key, new_value)}
+      :pop -> {current, Map.delete(map, key)}
+    end
+  end
+
+  def get_and_update(map, _key, _fun), do: raise(BadMapError, term: map)
+
+  def get_and_update!(map, key, fun) when is_map(map) do
+    case Map.fetch(map, key) do
+      {:ok, current} ->
+        case fun.(current) do
+          {got, new_value} -> {got, Map.put(map, key, new_value)}
+          :pop -> {current, Map.delete(map, key)}
+        end
+
+      :error ->
+        raise KeyError, key: key, term: map
+    end
+  end
+
+  def get_and_update!(map, _key, _fun), do: raise(BadMapError, term: map)
+
+  def filter(map, fun) when is_map(map) do
+    :maps.from_list(Enum.filter(Map.to_list(map), fun))
+  end
+
+  def reject(map, fun) when is_map(map) do
+    :maps.from_list(Enum.reject(Map.to_list(map), fun))
+  end
+end

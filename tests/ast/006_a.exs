@@ -1,0 +1,2 @@
+a
+not in b

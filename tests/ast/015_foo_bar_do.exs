@@ -1,0 +1,5 @@
+foo bar do
+  1
+else
+  2
+end

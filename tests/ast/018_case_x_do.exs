@@ -1,0 +1,4 @@
+case x do
+  1 -> :a
+  _ -> :b
+end

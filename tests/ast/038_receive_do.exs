@@ -1,0 +1,5 @@
+receive do
+  {:a, x} -> x
+after
+  100 -> :t
+end

@@ -1,0 +1,5 @@
+if x do
+  1
+else
+  2
+end

@@ -1,0 +1,1 @@
+fn a when a > 1 -> a end

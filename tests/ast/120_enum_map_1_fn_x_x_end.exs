@@ -1,0 +1,1 @@
+&Enum.map(&1, fn x -> x end)

@@ -1,0 +1,1 @@
+a when b when c

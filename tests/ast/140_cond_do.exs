@@ -1,0 +1,4 @@
+cond do
+  x > 1 -> :big
+  true -> :small
+end

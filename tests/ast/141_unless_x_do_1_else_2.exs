@@ -1,0 +1,1 @@
+unless x, do: 1, else: 2

@@ -1,0 +1,5 @@
+x = """
+  heredoc
+    indented
+  done
+  """

@@ -1,0 +1,3 @@
+y = '''
+  charlist heredoc
+  '''

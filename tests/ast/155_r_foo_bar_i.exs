@@ -1,0 +1,1 @@
+~r/foo|bar/i

@@ -1,0 +1,1 @@
+'charlist é'

@@ -1,0 +1,1 @@
+Enum.map(list, fn x -> x * 2 end)

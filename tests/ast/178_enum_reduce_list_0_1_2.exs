@@ -1,0 +1,1 @@
+Enum.reduce(list, 0, &(&1 + &2))

@@ -1,0 +1,1 @@
+&String.upcase/1

@@ -1,0 +1,1 @@
+map.key.other

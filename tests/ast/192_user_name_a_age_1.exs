@@ -1,0 +1,1 @@
+%User{name: "a", age: 1}

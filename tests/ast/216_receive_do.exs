@@ -1,0 +1,3 @@
+receive do
+  msg -> msg
+end

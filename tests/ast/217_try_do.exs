@@ -1,0 +1,6 @@
+try do
+  raise "x"
+rescue
+  RuntimeError -> :rt
+  e -> e
+end

@@ -1,0 +1,1 @@
+IO.inspect(x, label: "x")

@@ -1,0 +1,1 @@
+spawn(fn -> send(self(), :hi) end)

@@ -1,0 +1,1 @@
+x = if a, do: b, else: c

@@ -1,0 +1,1 @@
+Kernel.max(1, 2)

@@ -1,0 +1,1 @@
+:erlang.element(1, t)

@@ -1,0 +1,1 @@
+:lists.reverse([1, 2])

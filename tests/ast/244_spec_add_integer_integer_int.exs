@@ -1,0 +1,1 @@
+@spec add(integer, integer) :: integer

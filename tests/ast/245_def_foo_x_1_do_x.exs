@@ -1,0 +1,1 @@
+def foo(x \\ 1), do: x

@@ -1,0 +1,3 @@
+# A list missing its closing bracket.
+list = [1, 2, 3
+IO.inspect(list)

@@ -1,0 +1,3 @@
+# A map literal missing its closing brace.
+m = %{a: 1, b: 2
+IO.inspect(m)

@@ -1,0 +1,3 @@
+# A call missing its closing parenthesis.
+IO.puts("hello"
+IO.puts("world")

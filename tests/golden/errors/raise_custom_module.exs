@@ -1,0 +1,6 @@
+# Raising a custom exception module uncaught.
+defmodule AppError do
+  defexception message: "application failed"
+end
+IO.puts("before")
+raise AppError, "config missing"

@@ -1,0 +1,3 @@
+# raise with a plain string raises RuntimeError.
+IO.puts("working")
+raise "something went wrong: #{1 + 1}"

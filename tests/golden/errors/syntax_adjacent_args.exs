@@ -1,0 +1,2 @@
+# Two arguments without a comma between them.
+IO.puts(1 2)

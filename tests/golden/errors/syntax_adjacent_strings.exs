@@ -1,0 +1,3 @@
+# Two string literals side by side.
+x = 1
+IO.puts("a" "b")

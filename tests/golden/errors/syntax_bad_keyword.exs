@@ -1,0 +1,3 @@
+# A keyword list with a missing value.
+opts = [a: 1, b:]
+IO.inspect(opts)

@@ -1,0 +1,2 @@
+# A doubled comma in a list.
+IO.inspect([1, , 2])

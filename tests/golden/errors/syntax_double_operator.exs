@@ -1,0 +1,2 @@
+# Two binary operators in a row.
+x = 3 * * 4

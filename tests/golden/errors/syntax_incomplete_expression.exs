@@ -1,0 +1,3 @@
+# A binary operator at the end of the file leaves the expression incomplete.
+IO.puts("never runs")
+x = 1 +

@@ -1,0 +1,2 @@
+# A trailing comma in a call.
+IO.puts(1,)

@@ -1,0 +1,2 @@
+# A closing bracket where an expression is expected.
+x = ]

@@ -1,0 +1,5 @@
+# An extra `end` keyword.
+defmodule M do
+  def f, do: 1
+end
+end

@@ -1,0 +1,2 @@
+# An unbalanced closing parenthesis.
+IO.puts("ok"))

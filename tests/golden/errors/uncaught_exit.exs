@@ -1,0 +1,3 @@
+# An uncaught exit terminates with ** (exit).
+IO.puts("exiting")
+exit(:goodbye)

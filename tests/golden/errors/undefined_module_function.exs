@@ -1,0 +1,3 @@
+# Calling a function of a module that does not exist raises UndefinedFunctionError.
+IO.puts("calling")
+NoSuchModule.hello(1)

@@ -1,0 +1,11 @@
+# Keyword lists print with the a: 1 shorthand only when every key is an atom.
+IO.inspect([a: 1, b: 2])
+IO.inspect([{:a, 1}, {"b", 2}])
+IO.inspect([{:"my key", 1}])
+IO.inspect([a: [b: [c: 1]]])
+IO.inspect([{:a, 1}, :b])
+IO.inspect([ok: nil, error: "x"])
+IO.inspect([{:Foo, 1}])
+IO.inspect([{Foo, 1}])
+IO.inspect([{:a, 1, 2}])
+IO.inspect([do: 1, else: 2])

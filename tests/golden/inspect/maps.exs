@@ -1,0 +1,12 @@
+# Map inspection: atom-key shorthand, => for other keys, sorted small maps.
+IO.inspect(%{a: 1, b: 2})
+IO.inspect(%{"a" => 1})
+IO.inspect(%{1 => 2, 3 => 4})
+IO.inspect(%{:a => 1, "b" => 2})
+IO.inspect(%{c: 3, a: 1, b: 2})
+IO.inspect(%{z: %{y: %{x: 1}}})
+IO.inspect(%{{1, 2} => [3]})
+IO.inspect(%{[1] => :list, 1 => :int, :a => :atom, "s" => :string})
+IO.inspect(%{nil: 1, true: 2})
+IO.inspect(%{"with space": 1})
+IO.inspect(%{1.0 => :float, 1 => :int})

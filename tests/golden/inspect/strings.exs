@@ -1,0 +1,11 @@
+# inspect of binaries escapes non-printable characters.
+IO.puts(inspect("plain"))
+IO.puts(inspect("a\"b"))
+IO.puts(inspect("é ü"))
+IO.puts(inspect("line\nbreak"))
+IO.puts(inspect("tab\t"))
+IO.puts(inspect("\#{x}"))
+IO.puts(inspect("back\\slash"))
+IO.puts(inspect("\u0001"))
+IO.puts(inspect("\d\v\f\r"))
+IO.puts(inspect("日本"))

@@ -1,0 +1,10 @@
+# Single-quoted charlists are lists of code points.
+IO.inspect('abc')
+IO.inspect('héllo')
+IO.inspect(is_list('abc'))
+IO.inspect(length('abc'))
+IO.inspect('abc' ++ 'def')
+IO.inspect('a\nb')
+IO.inspect(hd('xyz'))
+IO.puts('printed')
+IO.inspect('')

@@ -1,0 +1,12 @@
+# Character literals are integer code points.
+IO.inspect(?a)
+IO.inspect(?A)
+IO.inspect(?0)
+IO.inspect(?\n)
+IO.inspect(?\s)
+IO.inspect(?\\)
+IO.inspect(?é)
+IO.inspect(?€)
+IO.inspect(?a + 1)
+IO.inspect([?h, ?i])
+IO.puts(?z - ?a)

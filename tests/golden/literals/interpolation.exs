@@ -1,0 +1,15 @@
+# String interpolation converts with to_string.
+IO.puts("int #{42}")
+IO.puts("float #{1.5}")
+IO.puts("atom #{:ok}")
+IO.puts("nil [#{nil}]")
+IO.puts("bool #{true}")
+IO.puts("charlist #{[104, 105]}")
+IO.puts("string #{"inner"}")
+IO.puts("expr #{1 + 2 * 3}")
+IO.puts("nested #{"in #{"side"}"}")
+IO.puts("big #{100000000000000000000}")
+IO.puts("alias #{Foo.Bar}")
+x = 7
+IO.puts("#{x}#{x}")
+IO.puts("#{x} and #{x * 2}")

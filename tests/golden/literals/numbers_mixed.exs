@@ -1,0 +1,12 @@
+# Integer vs float literals in arithmetic and inspection.
+IO.inspect(1 + 1.0)
+IO.inspect(2 * 3)
+IO.inspect(7 / 7)
+IO.inspect(1.0 == 1)
+IO.inspect(is_float(1.0))
+IO.inspect(is_integer(1.0))
+IO.inspect(is_number(3))
+IO.inspect(1.0e3)
+IO.inspect(1.0E3)
+IO.inspect(6.02e23)
+IO.inspect(1.0e-3)

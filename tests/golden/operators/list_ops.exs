@@ -1,0 +1,11 @@
+# ++ and -- on lists.
+IO.inspect([1, 2] ++ [3, 4])
+IO.inspect([] ++ [1])
+IO.inspect([1] ++ [])
+IO.inspect([1, 2, 3, 2, 1] -- [2, 1])
+IO.inspect([1, 2, 3] -- [4])
+IO.inspect([:a, :b] -- [:b, :b])
+IO.inspect([1, 2] ++ 3)
+IO.inspect('ab' ++ 'cd')
+IO.inspect([[1]] ++ [[2]])
+IO.inspect([1, 2, 3] -- [] ++ [3])

@@ -1,0 +1,11 @@
+# chunk_every, chunk_by, scan, concat.
+IO.inspect(Enum.chunk_every([1, 2, 3, 4, 5], 2))
+IO.inspect(Enum.chunk_every([1, 2, 3, 4, 5], 2, 2, :discard))
+IO.inspect(Enum.chunk_every([1, 2, 3, 4, 5], 3, 1, :discard))
+IO.inspect(Enum.chunk_every([1, 2, 3, 4], 3, 3, [:pad]))
+IO.inspect(Enum.chunk_by([1, 1, 2, 3, 3, 1], & &1))
+IO.inspect(Enum.chunk_by(["a", "b", "cc", "dd", "e"], &String.length/1))
+IO.inspect(Enum.scan([1, 2, 3, 4], &(&1 + &2)))
+IO.inspect(Enum.scan([1, 2, 3], 10, &(&1 + &2)))
+IO.inspect(Enum.concat([[1, 2], [3], []]))
+IO.inspect(Enum.concat([1], [2, 3]))

@@ -1,0 +1,13 @@
+# into, to_list, and Enum over maps, ranges and keyword lists.
+IO.inspect(Enum.into([a: 1, b: 2], %{}))
+IO.inspect(Enum.into([{:c, 3}], %{a: 1}))
+IO.inspect(Enum.into([1, 2], [0]))
+IO.inspect(Enum.into(%{x: 1}, []))
+IO.inspect(Enum.into([1, 2, 3], %{}, fn x -> {x, x * x} end))
+IO.inspect(Enum.to_list(%{b: 2, a: 1}))
+IO.inspect(Enum.to_list(1..4))
+IO.inspect(Enum.to_list([]))
+IO.inspect(Enum.map(%{a: 1, b: 2}, fn {k, v} -> "#{k}=#{v}" end))
+IO.inspect(Enum.filter(%{a: 1, b: 2, c: 3}, fn {_, v} -> v != 2 end))
+IO.inspect(Enum.count(%{a: 1, b: 2}))
+IO.inspect(Enum.reduce(%{a: 1, b: 2}, 0, fn {_, v}, acc -> v + acc end))

@@ -1,0 +1,17 @@
+# take, drop, take_while, drop_while, split, split_with, slice.
+l = [1, 2, 3, 4, 5]
+IO.inspect(Enum.take(l, 2))
+IO.inspect(Enum.take(l, -2))
+IO.inspect(Enum.take(l, 10))
+IO.inspect(Enum.drop(l, 2))
+IO.inspect(Enum.drop(l, -2))
+IO.inspect(Enum.take_while(l, &(&1 < 3)))
+IO.inspect(Enum.drop_while(l, &(&1 < 3)))
+IO.inspect(Enum.split(l, 2))
+IO.inspect(Enum.split(l, -1))
+IO.inspect(Enum.split_with(l, &(rem(&1, 2) == 1)))
+IO.inspect(Enum.slice(l, 1, 3))
+IO.inspect(Enum.slice(l, 1..3))
+IO.inspect(Enum.slice(l, -2, 5))
+IO.inspect(Enum.slice(l, 10, 1))
+IO.inspect(Enum.take(1..1_000_000, 3))

@@ -1,0 +1,11 @@
+# uniq, uniq_by, dedup, flat_map, group_by, frequencies.
+IO.inspect(Enum.uniq([3, 1, 3, 2, 1]))
+IO.inspect(Enum.uniq([1, 1.0, 1]))
+IO.inspect(Enum.uniq_by([{1, :a}, {2, :b}, {1, :c}], &elem(&1, 0)))
+IO.inspect(Enum.dedup([1, 1, 2, 2, 2, 1, 3, 3]))
+IO.inspect(Enum.flat_map([1, 2, 3], fn x -> [x, x * 10] end))
+IO.inspect(Enum.flat_map([[1], [], [2, [3]]], & &1))
+IO.inspect(Enum.group_by(["ant", "bee", "cat", "ape", "bat"], &String.first/1))
+IO.inspect(Enum.group_by([1, 2, 3, 4, 5], &rem(&1, 2), &(&1 * 10)))
+IO.inspect(Enum.frequencies(["a", "b", "a", "c", "a", "b"]))
+IO.inspect(Enum.frequencies([]))

@@ -1,0 +1,10 @@
+# IO.puts/write/inspect with iodata, labels and options.
+IO.puts("a string")
+IO.puts(["nested ", ["io", "data"], ?\s, 65])
+IO.write("no newline; ")
+IO.write(:atom_too)
+IO.puts("")
+IO.puts(3.5)
+IO.inspect("x", label: "labelled")
+IO.inspect([1, 2, 3], label: "list", limit: 2)
+IO.inspect(:done)

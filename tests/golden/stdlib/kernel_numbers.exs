@@ -1,0 +1,10 @@
+# Kernel numeric functions.
+IO.inspect({div(17, 5), rem(17, 5), div(-17, 5), rem(-17, 5)})
+IO.inspect({abs(-4), abs(4.5), abs(0)})
+IO.inspect({max(3, 7), min(3, 7), max(1, 1.0), min(1.0, 1)})
+IO.inspect({round(1.5), round(2.4999), round(-1.5), round(7)})
+IO.inspect({trunc(3.99), trunc(-3.99), trunc(5)})
+IO.inspect({floor(3.7), floor(-3.2), floor(4)})
+IO.inspect({ceil(3.2), ceil(-3.7), ceil(4)})
+IO.inspect(max("b", "a"))
+IO.inspect(min([1], {1}))

@@ -1,0 +1,11 @@
+# String.split/1, /2 and /3.
+IO.inspect(String.split("  a b\tc\n d  "))
+IO.inspect(String.split("a,b,,c", ","))
+IO.inspect(String.split("a,b,,c", ",", trim: true))
+IO.inspect(String.split("a,b,c,d", ",", parts: 2))
+IO.inspect(String.split("abc", ""))
+IO.inspect(String.split("", ","))
+IO.inspect(String.split("a b", ["a", "b"]))
+IO.inspect(String.split("one-two_three", ["-", "_"]))
+IO.inspect(String.split("no separators here", "|"))
+IO.inspect(String.split(""))

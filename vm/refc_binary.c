@@ -1,0 +1,28 @@
+// Off-heap reference-counted binaries: one malloc holding the count, the size and the bytes.
+// Retain is a relaxed increment; release uses acq_rel so the last owner sees every write
+// before it frees.
+#include "refc_binary.h"
+
+#include <stdlib.h>
+
+#include "vm.h"
+
+RefcBinary *refc_binary_new(size_t size)
+{
+    RefcBinary *bin = em_malloc(sizeof(RefcBinary) + size);
+    atomic_init(&bin->refcount, 1);
+    bin->size = size;
+    return bin;
+}
+
+void refc_binary_retain(RefcBinary *bin)
+{
+    atomic_fetch_add_explicit(&bin->refcount, 1, memory_order_relaxed);
+}
+
+void refc_binary_release(RefcBinary *bin)
+{
+    if (atomic_fetch_sub_explicit(&bin->refcount, 1, memory_order_acq_rel) == 1) {
+        free(bin);
+    }
+}

@@ -1,0 +1,225 @@
+// Erlang term order and the two equalities. One recursive comparison serves all three, with
+// a flag for exactness: in exact mode an integer and a float are never equal and every
+// integer sorts before every float (the map-key order), which is also how map keys compare
+// in any mode. Lists are walked iteratively along their tails.
+#include "term.h"
+
+#include "atom.h"
+#include "bigint.h"
+#include "module.h"
+
+enum {
+    RANK_NUMBER,
+    RANK_ATOM,
+    RANK_REF,
+    RANK_FUN,
+    RANK_PORT,
+    RANK_PID,
+    RANK_TUPLE,
+    RANK_MAP,
+    RANK_LIST,
+    RANK_BITSTRING,
+};
+
+static int compare(Term a, Term b, bool exact);
+
+static int rank_of(Term t)
+{
+    if (term_is_small(t)) {
+        return RANK_NUMBER;
+    }
+    if (term_is_cons(t) || term_is_nil(t)) {
+        return RANK_LIST;
+    }
+    if (term_is_atom(t)) {
+        return RANK_ATOM;
+    }
+    if (term_is_pid(t)) {
+        return RANK_PID;
+    }
+    switch (term_boxed_type(t)) {
+    case TERM_TYPE_TUPLE:
+        return RANK_TUPLE;
+    case TERM_TYPE_FLOAT:
+    case TERM_TYPE_BIGPOS:
+    case TERM_TYPE_BIGNEG:
+        return RANK_NUMBER;
+    case TERM_TYPE_MAP:
+        return RANK_MAP;
+    case TERM_TYPE_CLOSURE:
+    case TERM_TYPE_EXPORT:
+        return RANK_FUN;
+    case TERM_TYPE_REF:
+        return RANK_REF;
+    default:
+        return RANK_BITSTRING;
+    }
+}
+
+static int compare_numbers(Term a, Term b, bool exact)
+{
+    bool af = term_is_float(a);
+    bool bf = term_is_float(b);
+    if (af && bf) {
+        double x = term_to_float(a);
+        double y = term_to_float(b);
+        return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    if (!af && !bf) {
+        if (term_is_small(a) && term_is_small(b)) {
+            int64_t x = term_to_small(a);
+            int64_t y = term_to_small(b);
+            return x < y ? -1 : (x > y ? 1 : 0);
+        }
+        return bigint_compare(a, b);
+    }
+    if (exact) {
+        return af ? 1 : -1; // integers before floats
+    }
+    if (af) {
+        return -bigint_compare_float(b, term_to_float(a));
+    }
+    return bigint_compare_float(a, term_to_float(b));
+}
+
+static int compare_binaries(Term a, Term b)
+{
+    size_t la;
+    size_t lb;
+    const uint8_t *pa = term_binary_bytes(a, &la);
+    const uint8_t *pb = term_binary_bytes(b, &lb);
+    int c = memcmp(pa, pb, la < lb ? la : lb);
+    if (c != 0) {
+        return c < 0 ? -1 : 1;
+    }
+    return la < lb ? -1 : (la > lb ? 1 : 0);
+}
+
+static int compare_seq(const Term *x, const Term *y, uint64_t n, bool exact)
+{
+    for (uint64_t i = 0; i < n; i++) {
+        int c = compare(x[i], y[i], exact);
+        if (c != 0) {
+            return c;
+        }
+    }
+    return 0;
+}
+
+static int compare_u64(uint64_t x, uint64_t y) { return x < y ? -1 : (x > y ? 1 : 0); }
+
+// Maps: by size, then keys (always exact: 1 and 1.0 are distinct keys), then values.
+static int compare_maps(Term a, Term b, bool exact)
+{
+    const Term *pa = term_boxed_ptr(a);
+    const Term *pb = term_boxed_ptr(b);
+    uint64_t n = pa[1];
+    if (n != pb[1]) {
+        return compare_u64(n, pb[1]);
+    }
+    int c = compare_seq(pa + 2, pb + 2, n, true);
+    return c != 0 ? c : compare_seq(pa + 2 + n, pb + 2 + n, n, exact);
+}
+
+// Funs: local closures before exports; closures by module, function, then captured values.
+static int compare_funs(Term a, Term b, bool exact)
+{
+    const Term *pa = term_boxed_ptr(a);
+    const Term *pb = term_boxed_ptr(b);
+    TermType ta = term_header_type(pa[0]);
+    TermType tb = term_header_type(pb[0]);
+    if (ta != tb) {
+        return ta == TERM_TYPE_CLOSURE ? -1 : 1;
+    }
+    if (ta == TERM_TYPE_EXPORT) {
+        return compare_seq(pa + 1, pb + 1, 3, exact);
+    }
+    const Function *fa = (const Function *)(uintptr_t)pa[1];
+    const Function *fb = (const Function *)(uintptr_t)pb[1];
+    if (fa != fb) {
+        int c = compare(fa->module->name, fb->module->name, exact);
+        return c != 0 ? c : compare_u64(fa->index, fb->index);
+    }
+    uint64_t na = term_header_size(pa[0]);
+    uint64_t nb = term_header_size(pb[0]);
+    if (na != nb) {
+        return compare_u64(na, nb);
+    }
+    return compare_seq(pa + 2, pb + 2, na - 1, exact);
+}
+
+static int compare_same_rank(Term a, Term b, int rank, bool exact)
+{
+    switch (rank) {
+    case RANK_NUMBER:
+        return compare_numbers(a, b, exact);
+    case RANK_ATOM:
+        return atom_compare(term_to_atom(a), term_to_atom(b));
+    case RANK_REF:
+        return compare_u64(term_boxed_ptr(a)[1], term_boxed_ptr(b)[1]);
+    case RANK_FUN:
+        return compare_funs(a, b, exact);
+    case RANK_PID:
+        if (term_pid_index(a) != term_pid_index(b)) {
+            return compare_u64(term_pid_index(a), term_pid_index(b));
+        }
+        return compare_u64(term_pid_serial(a), term_pid_serial(b));
+    case RANK_TUPLE: {
+        uint32_t n = term_tuple_arity(a);
+        if (n != term_tuple_arity(b)) {
+            return compare_u64(n, term_tuple_arity(b));
+        }
+        return compare_seq(term_tuple_elems(a), term_tuple_elems(b), n, exact);
+    }
+    case RANK_MAP:
+        return compare_maps(a, b, exact);
+    default:
+        return compare_binaries(a, b);
+    }
+}
+
+static int compare(Term a, Term b, bool exact)
+{
+    for (;;) {
+        if (a == b) {
+            return 0;
+        }
+        int ra = rank_of(a);
+        int rb = rank_of(b);
+        if (ra != rb) {
+            return ra < rb ? -1 : 1;
+        }
+        if (ra != RANK_LIST) {
+            return compare_same_rank(a, b, ra, exact);
+        }
+        if (term_is_nil(a) || term_is_nil(b)) {
+            return term_is_nil(a) ? -1 : 1; // [] is the smallest list; a == b handled above
+        }
+        int c = compare(term_hd(a), term_hd(b), exact);
+        if (c != 0) {
+            return c;
+        }
+        a = term_tl(a);
+        b = term_tl(b);
+    }
+}
+
+int term_compare(Term a, Term b)
+{
+    return compare(a, b, false);
+}
+
+bool term_equal(Term a, Term b)
+{
+    return a == b || compare(a, b, false) == 0;
+}
+
+bool term_exact_equal(Term a, Term b)
+{
+    return a == b || compare(a, b, true) == 0;
+}
+
+int term_compare_exact(Term a, Term b)
+{
+    return compare(a, b, true);
+}

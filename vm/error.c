@@ -113,6 +113,14 @@ Term error_raise_function_clause(Process *p, Term module, Term name, uint32_t ar
                       make_exception(p, ERR_FUNCTION_CLAUSE, fields, 6));
 }
 
+Term error_raise_arith(Process *p, const char *op, const Term *args, uint32_t argc)
+{
+    error_raise(p, ERR_ARITHMETIC, "%s", error_default_message(ERR_ARITHMETIC));
+    Term entry[4] = {atom_of(p, "erlang"), atom_of(p, op), term_make_list(p, argc, args), TERM_NIL};
+    p->exc_stack = term_make_cons(p, term_make_tuple(p, 4, entry), TERM_NIL);
+    return TERM_NONE;
+}
+
 Term error_raise_bad_call(Process *p, Term fun, const Term *args, uint32_t argc)
 {
     if (!term_is_function(fun)) {
@@ -256,8 +264,11 @@ static bool message_by_kind(Vm *vm, const char *name, Term exc, StrBuf *out)
     } else if (strcmp(name, "KeyError") == 0) {
         strbuf_append_cstr(out, "key ");
         append_inspect(vm, field(exc, "key", vm), out);
-        strbuf_append_cstr(out, " not found in: ");
-        append_inspect(vm, field(exc, "term", vm), out);
+        strbuf_append_cstr(out, " not found");
+        if (field(exc, "term", vm) != term_nil_atom()) {
+            strbuf_append_cstr(out, " in: ");
+            append_inspect(vm, field(exc, "term", vm), out);
+        }
     } else if (strcmp(name, "BadArityError") == 0) {
         message_bad_arity(vm, exc, out);
     } else if (strcmp(name, "FunctionClauseError") == 0) {
@@ -335,6 +346,79 @@ Term error_normalize(Process *p, Term reason)
 
 // ==== Uncaught exceptions ====
 
+static uint32_t list_length(Term list)
+{
+    uint32_t n = 0;
+    for (; term_is_cons(list); list = term_tl(list)) {
+        n++;
+    }
+    return n;
+}
+
+// Appends the arguments of [args] inspected and separated by ", ".
+static void append_args(Vm *vm, Term args, StrBuf *out)
+{
+    for (Term l = args; term_is_cons(l); l = term_tl(l)) {
+        append_inspect(vm, term_hd(l), out);
+        if (term_is_cons(term_tl(l))) {
+            strbuf_append_cstr(out, ", ");
+        }
+    }
+}
+
+// The first stack entry when it carries an argument list instead of an arity (BEAM does this
+// for the failing call of a badarith or function_clause), else TERM_NONE.
+static Term blamed_entry(Term stack)
+{
+    if (!term_is_cons(stack)) {
+        return TERM_NONE;
+    }
+    Term e = term_hd(stack);
+    if (!term_is_tuple(e) || term_tuple_arity(e) != 4 || !term_is_list(term_tuple_elems(e)[2])) {
+        return TERM_NONE;
+    }
+    return e;
+}
+
+// ": 1 + :a" after an uncaught ArithmeticError, from the blamed {:erlang, op, args, _} entry.
+static void append_arith_blame(Vm *vm, Term entry, StrBuf *out)
+{
+    Term *el = term_tuple_elems(entry);
+    const char *op = atom_name(vm->atoms, term_to_atom(el[1]), NULL);
+    Term args = el[2];
+    uint32_t argc = list_length(args);
+    bool infix = strlen(op) == 1 && strchr("+-*/", op[0]) != NULL;
+    strbuf_append_cstr(out, ": ");
+    if (infix && argc == 2) {
+        append_inspect(vm, term_hd(args), out);
+        strbuf_printf(out, " %s ", op);
+        append_inspect(vm, term_hd(term_tl(args)), out);
+        return;
+    }
+    strbuf_printf(out, "%s(", op);
+    append_args(vm, args, out);
+    strbuf_append_cstr(out, ")");
+}
+
+// The argument listing Elixir appends to an uncaught FunctionClauseError.
+static void append_clause_blame(Vm *vm, Term entry, StrBuf *out)
+{
+    Term *el = term_tuple_elems(entry);
+    StrBuf mfa;
+    strbuf_init(&mfa);
+    append_mfa(vm, el[0], el[1], term_from_small(list_length(el[2])), &mfa);
+    strbuf_printf(out, "    \n    \n    The following arguments were given to %.*s:\n    \n",
+                  (int)mfa.len, mfa.data);
+    uint32_t i = 1;
+    for (Term l = el[2]; term_is_cons(l); l = term_tl(l), i++) {
+        strbuf_printf(out, "        # %u\n        ", i);
+        append_inspect(vm, term_hd(l), out);
+        strbuf_append_cstr(out, "\n    \n");
+    }
+    out->len -= 1; // the report's own newline ends the last line
+    strbuf_free(&mfa);
+}
+
 static void print_stack(Vm *vm, Term stack, FILE *out)
 {
     for (Term l = stack; term_is_cons(l); l = term_tl(l)) {
@@ -346,6 +430,15 @@ static void print_stack(Vm *vm, Term stack, FILE *out)
         StrBuf line;
         strbuf_init(&line);
         strbuf_append_cstr(&line, "    ");
+        if (term_is_list(el[2]) && !term_is_cons(el[3])) {
+            // {:erlang, :+, [1, :a], []}: printed as the call itself.
+            append_inspect(vm, el[0], &line);
+            strbuf_printf(&line, ".%s(", atom_name(vm->atoms, term_to_atom(el[1]), NULL));
+            append_args(vm, el[2], &line);
+            fprintf(out, "%.*s)\n", (int)line.len, line.data);
+            strbuf_free(&line);
+            continue;
+        }
         for (Term info = el[3]; term_is_cons(info); info = term_tl(info)) {
             Term pair = term_hd(info);
             if (term_tuple_elems(pair)[0] == term_from_atom(ATOM_file)) {
@@ -358,11 +451,28 @@ static void print_stack(Vm *vm, Term stack, FILE *out)
         if (el[1] == term_from_atom(ATOM_script_main)) {
             strbuf_append_cstr(&line, "(file)");
         } else {
-            append_mfa(vm, el[0], el[1], el[2], &line);
+            Term arity = term_is_list(el[2]) ? term_from_small(list_length(el[2])) : el[2];
+            append_mfa(vm, el[0], el[1], arity, &line);
         }
         fprintf(out, "%.*s\n", (int)line.len, line.data);
         strbuf_free(&line);
     }
+}
+
+// Elixir indents every line of a multi-line message after the first by four spaces.
+static void indent_continuation_lines(StrBuf *msg, size_t start)
+{
+    StrBuf out;
+    strbuf_init(&out);
+    for (size_t i = start; i < msg->len; i++) {
+        strbuf_append(&out, &msg->data[i], 1);
+        if (msg->data[i] == '\n') {
+            strbuf_append_cstr(&out, "    ");
+        }
+    }
+    msg->len = start;
+    strbuf_append(msg, out.data, out.len);
+    strbuf_free(&out);
 }
 
 void error_print_uncaught(Vm *vm, Term kind, Term reason, Term stack, FILE *out)
@@ -371,10 +481,19 @@ void error_print_uncaught(Vm *vm, Term kind, Term reason, Term stack, FILE *out)
     strbuf_init(&msg);
     if (kind == term_from_atom(ATOM_error)) {
         Term name = map_struct_name(reason);
+        const char *text = name == TERM_NONE ? "" : atom_name(vm->atoms, term_to_atom(name), NULL);
+        Term blamed = blamed_entry(stack);
         strbuf_append_cstr(&msg, "** (");
         append_inspect(vm, name == TERM_NONE ? reason : name, &msg);
         strbuf_append_cstr(&msg, ") ");
+        size_t message_start = msg.len;
         append_message(vm, reason, &msg);
+        indent_continuation_lines(&msg, message_start);
+        if (blamed != TERM_NONE && strcmp(text, "Elixir.ArithmeticError") == 0) {
+            append_arith_blame(vm, blamed, &msg);
+        } else if (blamed != TERM_NONE && strcmp(text, "Elixir.FunctionClauseError") == 0) {
+            append_clause_blame(vm, blamed, &msg);
+        }
     } else {
         strbuf_printf(&msg, "** (%s) ", kind == term_from_atom(ATOM_throw) ? "throw" : "exit");
         append_inspect(vm, reason, &msg);

@@ -46,6 +46,11 @@ Term error_raise_bad_call(Process *p, Term fun, const Term *args, uint32_t argc)
 // the stack lines, for [kind] (error/throw/exit), [reason] and [stack], to [out].
 void error_print_uncaught(Vm *vm, Term kind, Term reason, Term stack, FILE *out);
 
+// Raises ArithmeticError for operator [op] ("+", "div", ...) applied to [argc] [args]; the
+// stack trace starts with {:erlang, op, args, []} so an uncaught report can blame the
+// expression like Elixir's ("bad argument in arithmetic expression: 1 + :a"). Returns TERM_NONE.
+Term error_raise_arith(Process *p, const char *op, const Term *args, uint32_t argc);
+
 // Raises KeyError for [key] missing in [term]. Returns TERM_NONE.
 Term error_raise_key(Process *p, Term key, Term term);
 

@@ -76,11 +76,25 @@ static inline bool grow_frames(Process *p)
     return true;
 }
 
-static inline void clear_registers(Term *R, uint32_t from, uint32_t to)
+// Registers are not cleared on entry. Instead (Lua's trick) every GC scans the stack up to
+// the current top and resets everything above it, up to the high-water mark, to []. So any
+// register a frame has not written yet holds [] or a term written since the last GC, which
+// still points at a live object of the current heap: safe for the collector to trace.
+static void collect(Process *p, uint32_t top)
 {
-    for (uint32_t i = from; i < to; i++) {
-        R[i] = TERM_NIL;
+    p->stack_top = top;
+    gc_collect(p, 0);
+    for (uint32_t i = top; i < p->stack_hwm; i++) {
+        p->stack[i] = TERM_NIL;
     }
+    p->stack_hwm = top;
+}
+
+// Same test as heap_wants_gc, inline for the call path: overflow fragments mean the young block
+// is full.
+static inline bool wants_gc(const Process *p)
+{
+    return p->heap.fragments != NULL;
 }
 
 // Unwinds [p] to its innermost handler. Returns false when there is none (the process exits).
@@ -125,6 +139,7 @@ InterpResult interp_run(Process *p)
     const uint32_t *ret_pc;
     uint32_t argc;
     Term result;
+    int32_t reds = PROC_REDUCTIONS; // kept in a register; p->reductions is written on exit
     p->reductions = PROC_REDUCTIONS;
     p->status = PROC_RUNNING;
     if (p->exc_kind != TERM_NONE) {
@@ -496,9 +511,42 @@ dispatch:
         THROW();
     }
     CASE(FUNC_CLAUSE) {
-        interp_function_clause(p, fn);
+        interp_function_clause(p, fn, R);
         THROW();
     }
+
+    // ==== Fused forms ====
+    CASE(ADD_INT) {
+        Term a = R[OPB];
+        int64_t sum;
+        if ((a & 1) && !__builtin_add_overflow((int64_t)a, (int64_t)2 * WIDE(0), &sum)) {
+            R[OPA] = (Term)sum;
+            NEXT(2);
+        }
+        SET_OR_THROW(R[OPA], interp_arith(p, OP_ADD, a, term_from_small(WIDE(0))));
+        NEXT(2);
+    }
+#define JUMP_UNLESS(cond_small, op, b_expr, len)                              \
+    do {                                                                     \
+        Term a = R[OPA];                                                     \
+        Term b = (b_expr);                                                   \
+        bool holds = (a & b & 1) ? (cond_small) : interp_compare(op, a, b) == term_true(); \
+        pc += holds ? (len) : (len) + WIDE((len) - 2);                       \
+        DISPATCH();                                                          \
+    } while (0)
+    CASE(JUMP_UNLESS_EQ) { JUMP_UNLESS(a == b, OP_EQ, R[OPB], 2); }
+    CASE(JUMP_UNLESS_NE) { JUMP_UNLESS(a != b, OP_NE, R[OPB], 2); }
+    CASE(JUMP_UNLESS_LT) { JUMP_UNLESS((int64_t)a < (int64_t)b, OP_LT, R[OPB], 2); }
+    CASE(JUMP_UNLESS_LE) { JUMP_UNLESS((int64_t)a <= (int64_t)b, OP_LE, R[OPB], 2); }
+    CASE(JUMP_UNLESS_GT) { JUMP_UNLESS((int64_t)a > (int64_t)b, OP_GT, R[OPB], 2); }
+    CASE(JUMP_UNLESS_GE) { JUMP_UNLESS((int64_t)a >= (int64_t)b, OP_GE, R[OPB], 2); }
+    CASE(JUMP_UNLESS_EQ_INT) { JUMP_UNLESS(a == b, OP_EQ, term_from_small(WIDE(0)), 3); }
+    CASE(JUMP_UNLESS_NE_INT) { JUMP_UNLESS(a != b, OP_NE, term_from_small(WIDE(0)), 3); }
+    CASE(JUMP_UNLESS_LT_INT) { JUMP_UNLESS((int64_t)a < (int64_t)b, OP_LT, term_from_small(WIDE(0)), 3); }
+    CASE(JUMP_UNLESS_LE_INT) { JUMP_UNLESS((int64_t)a <= (int64_t)b, OP_LE, term_from_small(WIDE(0)), 3); }
+    CASE(JUMP_UNLESS_GT_INT) { JUMP_UNLESS((int64_t)a > (int64_t)b, OP_GT, term_from_small(WIDE(0)), 3); }
+    CASE(JUMP_UNLESS_GE_INT) { JUMP_UNLESS((int64_t)a >= (int64_t)b, OP_GE, term_from_small(WIDE(0)), 3); }
+#undef JUMP_UNLESS
 #ifndef USE_COMPUTED_GOTO
     default:
         __builtin_unreachable();
@@ -519,14 +567,16 @@ push_frame:
 tail_enter:
     fn = callee;
 enter:
-    if (base + fn->frame_size > p->stack_cap && !proc_ensure_stack(p, base, fn->frame_size)) {
-        THROW();
+    if (base + fn->frame_size > p->stack_hwm) {
+        if (base + fn->frame_size > p->stack_cap && !proc_ensure_stack(p, base, fn->frame_size)) {
+            THROW();
+        }
+        p->stack_hwm = base + fn->frame_size;
     }
     R = p->stack + base;
     mod = fn->module;
-    clear_registers(R, argc, fn->frame_size);
     pc = fn->code;
-    if (--p->reductions <= 0 || heap_wants_gc(&p->heap)) {
+    if (--reds <= 0 || wants_gc(p)) {
         goto checkpoint;
     }
     DISPATCH();
@@ -551,11 +601,12 @@ do_return:
 
 checkpoint:
     p->stack_top = base + fn->frame_size;
-    if (heap_wants_gc(&p->heap)) {
-        gc_collect(p, 0);
+    if (wants_gc(p)) {
+        collect(p, base + fn->frame_size);
         R = p->stack + base;
     }
-    if (p->reductions <= 0) {
+    if (reds <= 0) {
+        p->reductions = reds;
         p->fn = fn;
         p->base = base;
         p->pc = pc;

@@ -16,7 +16,27 @@
 // Erlang keeps this many entries in a stack trace (its backtrace_depth default).
 #define STACKTRACE_DEPTH 8
 
-static Term arith_float(Process *p, Opcode op, double a, double b)
+static const char *op_text(Opcode op)
+{
+    switch (op) {
+    case OP_ADD:
+        return "+";
+    case OP_SUB:
+        return "-";
+    case OP_MUL:
+        return "*";
+    default:
+        return "/";
+    }
+}
+
+static Term badarith(Process *p, Opcode op, Term a, Term b)
+{
+    Term args[2] = {a, b};
+    return error_raise_arith(p, op_text(op), args, 2);
+}
+
+static Term arith_float(Process *p, Opcode op, double a, double b, Term ta, Term tb)
 {
     double r;
     switch (op) {
@@ -31,13 +51,13 @@ static Term arith_float(Process *p, Opcode op, double a, double b)
         break;
     default:
         if (b == 0.0) {
-            return error_raise(p, ERR_ARITHMETIC, "bad argument in arithmetic expression");
+            return badarith(p, op, ta, tb);
         }
         r = a / b;
         break;
     }
     if (!isfinite(r)) {
-        return error_raise(p, ERR_ARITHMETIC, "bad argument in arithmetic expression");
+        return badarith(p, op, ta, tb);
     }
     return term_make_float(p, r);
 }
@@ -56,15 +76,15 @@ static double number_to_double(Term t)
 Term interp_arith(Process *p, Opcode op, Term a, Term b)
 {
     if (!term_is_number(a) || !term_is_number(b)) {
-        return error_raise(p, ERR_ARITHMETIC, "bad argument in arithmetic expression");
+        return badarith(p, op, a, b);
     }
     if (op == OP_FDIV || term_is_float(a) || term_is_float(b)) {
         double x = number_to_double(a);
         double y = number_to_double(b);
         if (!isfinite(x) || !isfinite(y)) {
-            return error_raise(p, ERR_ARITHMETIC, "bad argument in arithmetic expression");
+            return badarith(p, op, a, b);
         }
-        return arith_float(p, op, x, y);
+        return arith_float(p, op, x, y, a, b);
     }
     switch (op) {
     case OP_ADD:
@@ -82,7 +102,7 @@ Term interp_negate(Process *p, Term a)
         return term_make_float(p, -term_to_float(a));
     }
     if (!term_is_integer(a)) {
-        return error_raise(p, ERR_ARITHMETIC, "bad argument in arithmetic expression");
+        return error_raise_arith(p, "-", &a, 1);
     }
     return bigint_neg(p, a);
 }
@@ -210,9 +230,23 @@ static Term stack_entry(Process *p, const Function *fn, const uint32_t *pc)
 
 void interp_capture_stacktrace(Process *p, const Function *fn, const uint32_t *pc)
 {
-    Term entries[STACKTRACE_DEPTH];
+    Term entries[STACKTRACE_DEPTH + 1];
     uint32_t count = 0;
-    entries[count++] = stack_entry(p, fn, pc);
+    // A raise site may have put a first entry already (the failing operation with its
+    // arguments). If it names the current function, it takes the frame's location.
+    Term preset = term_is_cons(p->exc_stack) ? term_hd(p->exc_stack) : TERM_NONE;
+    Term here = stack_entry(p, fn, pc);
+    if (preset != TERM_NONE) {
+        Term *pe = term_tuple_elems(preset);
+        Term *he = term_tuple_elems(here);
+        if (pe[0] == he[0] && pe[1] == he[1]) {
+            Term merged[4] = {pe[0], pe[1], pe[2], he[3]};
+            here = term_make_tuple(p, 4, merged);
+        } else {
+            entries[count++] = preset;
+        }
+    }
+    entries[count++] = here;
     for (uint32_t i = p->frame_count; i > 0 && count < STACKTRACE_DEPTH; i--) {
         const Frame *f = &p->frames[i - 1];
         entries[count++] = stack_entry(p, f->fn, f->ret_pc - 1);
@@ -220,9 +254,14 @@ void interp_capture_stacktrace(Process *p, const Function *fn, const uint32_t *p
     p->exc_stack = term_make_list(p, count, entries);
 }
 
-Term interp_function_clause(Process *p, const Function *fn)
+Term interp_function_clause(Process *p, const Function *fn, const Term *args)
 {
-    return error_raise_function_clause(p, fn->module->name, fn->name, fn->arity);
+    error_raise_function_clause(p, fn->module->name, fn->name, fn->arity);
+    // Like BEAM, the failing call's stack entry carries its arguments instead of its arity;
+    // interp_capture_stacktrace merges this entry with the frame's location.
+    Term entry[4] = {fn->module->name, fn->name, term_make_list(p, fn->arity, args), TERM_NIL};
+    p->exc_stack = term_make_cons(p, term_make_tuple(p, 4, entry), TERM_NIL);
+    return TERM_NONE;
 }
 
 Term interp_bad_call(Process *p, Term fun, const Term *args, uint32_t argc)
@@ -270,7 +309,8 @@ Term interp_map_update(Process *p, Term map, const Term *pairs, uint32_t count)
     for (uint32_t i = 0; i < count; i++) {
         Term old;
         if (!map_get(map, pairs[2 * i], &old)) {
-            return error_raise_key(p, pairs[2 * i], map);
+            // BEAM reports {:badkey, key} for an update, so Elixir's KeyError has no term.
+            return error_raise_key(p, pairs[2 * i], term_nil_atom());
         }
         result = map_put(p, result, pairs[2 * i], pairs[2 * i + 1]);
     }

@@ -30,8 +30,8 @@ Term interp_make_export_fun(Process *p, const Import *imp);
 // Builds p->exc_stack from the current frame ([fn] at [pc]) and the caller frames.
 void interp_capture_stacktrace(Process *p, const Function *fn, const uint32_t *pc);
 
-// Raises FunctionClauseError for [fn].
-Term interp_function_clause(Process *p, const Function *fn);
+// Raises FunctionClauseError for [fn] called with [args] (fn->arity of them).
+Term interp_function_clause(Process *p, const Function *fn, const Term *args);
 // Raises BadFunctionError/BadArityError for calling [fun] with [argc] arguments at [args].
 Term interp_bad_call(Process *p, Term fun, const Term *args, uint32_t argc);
 // Concatenates [n] binaries at [regs]; ArgumentError on a non-binary.

@@ -21,6 +21,9 @@ Process *proc_new(Vm *vm)
     heap_init(&p->heap);
     p->stack = em_malloc(STACK_INITIAL_TERMS * sizeof(Term));
     p->stack_cap = STACK_INITIAL_TERMS;
+    for (uint32_t i = 0; i < STACK_INITIAL_TERMS; i++) {
+        p->stack[i] = TERM_NIL;
+    }
     p->frames = em_malloc(FRAMES_INITIAL * sizeof(Frame));
     p->frame_cap = FRAMES_INITIAL;
     p->dictionary = TERM_NIL;
@@ -45,6 +48,9 @@ bool proc_ensure_stack(Process *p, uint32_t base, uint32_t frame_size)
 {
     uint64_t need = (uint64_t)base + frame_size;
     if (need <= p->stack_cap) {
+        if (need > p->stack_hwm) {
+            p->stack_hwm = (uint32_t)need; // the caller is about to write there
+        }
         return true;
     }
     if (need > PROC_MAX_STACK_TERMS) {
@@ -56,7 +62,11 @@ bool proc_ensure_stack(Process *p, uint32_t base, uint32_t frame_size)
         cap *= 2;
     }
     p->stack = em_realloc(p->stack, cap * sizeof(Term));
+    for (uint64_t i = p->stack_cap; i < cap; i++) {
+        p->stack[i] = TERM_NIL; // the stack invariant: unused registers hold valid terms
+    }
     p->stack_cap = (uint32_t)cap;
+    p->stack_hwm = (uint32_t)need;
     return true;
 }
 
@@ -98,6 +108,9 @@ void proc_set_initial_call(Process *p, const Function *fn, const Term *args, uin
     p->base = 1;
     p->pc = fn->code;
     p->stack_top = 1 + fn->frame_size;
+    if (p->stack_top > p->stack_hwm) {
+        p->stack_hwm = p->stack_top;
+    }
     p->frame_count = 0;
     p->handler_count = 0;
     p->status = PROC_RUNNABLE;

@@ -45,6 +45,7 @@ struct Process {
     Term *stack;        // registers of every frame
     uint32_t stack_cap; // terms allocated
     uint32_t stack_top; // registers in use (GC root range is stack[0 .. stack_top))
+    uint32_t stack_hwm; // highest stack_top reached since the last GC; above it all is []
     Frame *frames;
     uint32_t frame_count;
     uint32_t frame_cap;
@@ -80,7 +81,8 @@ void proc_free(Process *p);
 // result lands in p->result. [fn] must take [argc] arguments.
 void proc_set_initial_call(Process *p, const Function *fn, const Term *args, uint32_t argc);
 
-// Makes room for [frame_size] registers starting at stack index [base]; false (after raising
+// Makes room for [frame_size] registers starting at stack index [base], which the caller may
+// then write (the high-water mark is raised to cover them); false (after raising
 // SystemLimitError) when the stack would pass its limit. May move p->stack.
 bool proc_ensure_stack(Process *p, uint32_t base, uint32_t frame_size);
 // Pushes a caller frame record; false (after raising SystemLimitError) past PROC_MAX_FRAMES.

@@ -1,5 +1,5 @@
 # The Computer Language Benchmarks Game "binary-trees" with max depth 17: allocates
-# ~40M short-lived tuples (GC / allocator throughput) plus one long-lived tree.
+# ~30M short-lived tuples (GC / allocator throughput) plus one long-lived tree.
 # A tree is a 2-tuple {left, right}; a leaf is {nil, nil}.
 defmodule BinaryTrees do
   def make(0), do: {nil, nil}

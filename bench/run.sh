@@ -9,7 +9,7 @@
 # Environment:
 #   BENCH_RUNS=3         timed runs per implementation and benchmark (the median is reported)
 #   BENCH_HELLO_RUNS=20  runs of the start-up benchmark
-#   BENCH_SLOW_SECS=15   a run slower than this is not repeated (keeps `make bench` short)
+#   BENCH_SLOW_SECS=10   a run slower than this is not repeated (keeps `make bench` short)
 #   BENCH_SKIP_SLOW=0    1: skip python (the slowest implementation) entirely
 #   BENCH_TIMEOUT=120    seconds before one run is killed (counts as a failure)
 #   BENCH_ONLY="fib binary_trees loop"   which throughput benchmarks to run
@@ -32,7 +32,7 @@ EXPECTED=$BENCH/expected
 
 RUNS=${BENCH_RUNS:-3}
 HELLO_RUNS=${BENCH_HELLO_RUNS:-20}
-SLOW_SECS=${BENCH_SLOW_SECS:-15}
+SLOW_SECS=${BENCH_SLOW_SECS:-10}
 SKIP_SLOW=${BENCH_SKIP_SLOW:-0}
 TIMEOUT=${BENCH_TIMEOUT:-120}
 ONLY=${BENCH_ONLY:-fib binary_trees loop}
@@ -79,10 +79,8 @@ trap 'rm -rf "$TMP"' EXIT
 
 # Results: associative arrays keyed "bench/impl".
 declare -A WALL WMIN CPU RSS STATUS NRUNS
-MISMATCHES=()
-FAILED_OTHER=0
 
-# run_one BENCH IMPL: one timed run; sets R_WALL R_RSS R_STATUS (ok|fail|timeout|mismatch)
+# run_one BENCH IMPL: one timed run of CMD; sets R_WALL R_CPU R_RSS R_STATUS (ok|fail(rc=N)|timeout|mismatch)
 run_one() {
   local b=$1 impl=$2 out=$TMP/out err=$TMP/err rssf=$TMP/rss rc s e
   rm -f "$rssf"
@@ -95,7 +93,7 @@ run_one() {
   rc=$?
   e=$(now)
   R_WALL=$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.4f", e - s }')
-  R_RSS= R_CPU=
+  R_RSS='' R_CPU=''
   if [ -s "$rssf" ]; then
     R_RSS=$(tail -n 1 "$rssf" | awk '$1 ~ /^[0-9]+$/ { print $1 }')
     R_CPU=$(tail -n 1 "$rssf" | awk '$1 ~ /^[0-9]+$/ { printf "%.2f", $2 + $3 }')
@@ -119,36 +117,48 @@ run_one() {
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit; if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# bench_impl BENCH IMPL NRUNS: NRUNS timed runs (fewer if one run exceeds SLOW_SECS).
-bench_impl() {
-  local b=$1 impl=$2 n=$3 i walls=() cpus=() rss=0 st=ok
-  local key="$b/$impl"
-  if ! impl_cmd "$impl" "$b"; then STATUS[$key]=absent; return; fi
-  printf '  %-13s %-7s' "$b" "$impl" >&2
-  for ((i = 1; i <= n; i++)); do
-    run_one "$b" "$impl"
-    if [ "$R_STATUS" != ok ] && [ "$R_STATUS" != mismatch ]; then st=$R_STATUS; break; fi
-    [ "$R_STATUS" = mismatch ] && st=mismatch
-    walls+=("$R_WALL")
-    [ -n "$R_CPU" ] && cpus+=("$R_CPU")
-    [ -n "$R_RSS" ] && [ "$R_RSS" -gt "$rss" ] && rss=$R_RSS
-    awk -v w="$R_WALL" -v l="$SLOW_SECS" 'BEGIN { exit !(w > l) }' && break
+# bench_all BENCH NRUNS: NRUNS timed runs of every implementation, round-robin (run 1 of each,
+# then run 2 of each, ...) so that a change in machine load hits all of them alike. An
+# implementation stops after a failure, or after a run slower than SLOW_SECS.
+bench_all() {
+  local b=$1 n=$2 r impl key active=() done_
+  declare -A walls=() cpus=() rss=() stat=() stop=()
+  for impl in $IMPLS; do
+    key="$b/$impl"
+    if impl_cmd "$impl" "$b"; then active+=("$impl"); stat[$impl]=ok; rss[$impl]=0
+    else STATUS[$key]=absent; fi
   done
-  STATUS[$key]=$st
-  NRUNS[$key]=${#walls[@]}
-  if [ ${#walls[@]} -gt 0 ]; then
-    WALL[$key]=$(printf '%s\n' "${walls[@]}" | median)
-    WMIN[$key]=$(printf '%s\n' "${walls[@]}" | sort -g | head -n 1)
-  fi
-  if [ ${#cpus[@]} -gt 0 ]; then CPU[$key]=$(printf '%s\n' "${cpus[@]}" | median); fi
-  [ "$rss" -gt 0 ] && RSS[$key]=$rss
-  printf ' %-9s %s run(s)  median %ss  cpu %ss\n' "$st" "${#walls[@]}" "${WALL[$key]:-?}" "${CPU[$key]:-?}" >&2
-  if [ "$st" = mismatch ]; then
-    MISMATCHES+=("$b/$impl")
-    [ "$impl" != ember ] && FAILED_OTHER=1
-  elif [ "$st" != ok ]; then
-    [ "$impl" != ember ] && FAILED_OTHER=1
-  fi
+  for ((r = 1; r <= n; r++)); do
+    done_=1
+    for impl in "${active[@]}"; do
+      [ -n "${stop[$impl]:-}" ] && continue
+      done_=0
+      impl_cmd "$impl" "$b"
+      run_one "$b" "$impl"
+      if [ "$R_STATUS" != ok ] && [ "$R_STATUS" != mismatch ]; then
+        stat[$impl]=$R_STATUS; stop[$impl]=1; continue
+      fi
+      [ "$R_STATUS" = mismatch ] && stat[$impl]=mismatch
+      walls[$impl]+="$R_WALL "
+      [ -n "$R_CPU" ] && cpus[$impl]+="$R_CPU "
+      [ -n "$R_RSS" ] && [ "$R_RSS" -gt "${rss[$impl]}" ] && rss[$impl]=$R_RSS
+      awk -v w="$R_WALL" -v l="$SLOW_SECS" 'BEGIN { exit !(w > l) }' && stop[$impl]=1
+    done
+    [ $done_ = 1 ] && break
+  done
+  for impl in "${active[@]}"; do
+    key="$b/$impl"
+    STATUS[$key]=${stat[$impl]}
+    NRUNS[$key]=$(echo ${walls[$impl]:-} | wc -w)
+    if [ -n "${walls[$impl]:-}" ]; then
+      WALL[$key]=$(printf '%s\n' ${walls[$impl]} | median)
+      WMIN[$key]=$(printf '%s\n' ${walls[$impl]} | sort -g | head -n 1)
+    fi
+    [ -n "${cpus[$impl]:-}" ] && CPU[$key]=$(printf '%s\n' ${cpus[$impl]} | median)
+    [ "${rss[$impl]}" -gt 0 ] && RSS[$key]=${rss[$impl]}
+    printf '  %-13s %-7s %-9s %s run(s)  median %ss  cpu %ss\n' "$b" "$impl" "${stat[$impl]}" \
+      "${NRUNS[$key]}" "${WALL[$key]:-?}" "${CPU[$key]:-?}" >&2
+  done
 }
 
 # cell KEY: the time column text
@@ -179,21 +189,21 @@ echo "   runs: $RUNS per benchmark (median; '*' = fewer runs because one took > 
 HARNESS=0
 if TRUE_BIN=$(type -P true) && [ -x "$TRUE_BIN" ]; then
   : > "$TMP/empty"
-  CMD=("$TRUE_BIN"); R_EXPECT=$TMP/empty; walls=()
-  for ((i = 0; i < HELLO_RUNS; i++)); do run_one harness true; walls+=("$R_WALL"); done
+  CMD=("$TRUE_BIN"); R_EXPECT=$TMP/empty; hwalls=()
+  for ((i = 0; i < HELLO_RUNS; i++)); do run_one harness true; hwalls+=("$R_WALL"); done
   R_EXPECT=
-  HARNESS=$(printf '%s\n' "${walls[@]}" | sort -g | head -n 1)
+  HARNESS=$(printf '%s\n' "${hwalls[@]}" | sort -g | head -n 1)
 fi
 echo "   harness overhead (timeout + /usr/bin/time running $TRUE_BIN): $(awk -v h="$HARNESS" 'BEGIN { printf "%.1f ms", h * 1000 }') (min of $HELLO_RUNS)"
 echo
 
 # ---------------------------------------------------------------- start-up
 echo "-- running hello (start-up) x$HELLO_RUNS" >&2
-for impl in $IMPLS; do bench_impl hello "$impl" "$HELLO_RUNS"; done
+bench_all hello "$HELLO_RUNS"
 # ---------------------------------------------------------------- throughput
 for b in $ONLY; do
   echo "-- running $b x$RUNS" >&2
-  for impl in $IMPLS; do bench_impl "$b" "$impl" "$RUNS"; done
+  bench_all "$b" "$RUNS"
 done
 echo >&2
 

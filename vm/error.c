@@ -502,3 +502,35 @@ void error_print_uncaught(Vm *vm, Term kind, Term reason, Term stack, FILE *out)
     strbuf_free(&msg);
     print_stack(vm, stack, out);
 }
+
+uint32_t error_struct_fields(Vm *vm, Term module, Term *out, uint32_t max)
+{
+    static const struct {
+        const char *module;
+        const char *fields[6];
+    } orders[] = {
+        {"Elixir.KeyError", {"key", "term", "message"}},
+        {"Elixir.FunctionClauseError", {"module", "function", "arity", "kind", "args", "clauses"}},
+        {"Elixir.UndefinedFunctionError", {"module", "function", "arity", "reason", "message"}},
+        {"Elixir.BadArityError", {"function", "args"}},
+        {"Elixir.BadBooleanError", {"term", "operator"}},
+        {"Elixir.Protocol.UndefinedError", {"protocol", "value", "description"}},
+    };
+    if (!term_is_atom(module)) {
+        return 0;
+    }
+    const char *name = atom_name(vm->atoms, term_to_atom(module), NULL);
+    for (size_t i = 0; i < sizeof orders / sizeof orders[0]; i++) {
+        if (strcmp(name, orders[i].module) != 0) {
+            continue;
+        }
+        uint32_t n = 0;
+        for (; n < 6 && orders[i].fields[n] != NULL && n < max; n++) {
+            uint32_t index = 0;
+            atom_intern(vm->atoms, orders[i].fields[n], strlen(orders[i].fields[n]), &index);
+            out[n] = term_from_atom(index);
+        }
+        return n;
+    }
+    return 0;
+}

@@ -16,6 +16,10 @@ typedef enum ErrorKind {
     ERR_COUNT
 } ErrorKind;
 
+// For the exception structs the VM builds, their fields in Elixir's definition order as atoms
+// in [out] (at most [max]); returns the count, 0 when [module] is not one of them.
+uint32_t error_struct_fields(Vm *vm, Term module, Term *out, uint32_t max);
+
 // The default message of [kind] from errors.def.
 const char *error_default_message(ErrorKind kind);
 

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
 #include "loader.h"
+#include "opcodes.h"
 #include "module.h"
 
 Vm *vm_new(void)
@@ -125,4 +127,26 @@ Module *vm_get_module(Vm *vm, Term name)
     }
     pthread_mutex_unlock(&vm->modules_lock);
     return mod;
+}
+
+uint32_t vm_struct_fields(Vm *vm, Term module, Term *out, uint32_t max)
+{
+    uint32_t count = error_struct_fields(vm, module, out, max);
+    if (count > 0) {
+        return count;
+    }
+    uint32_t index;
+    Module *mod = vm_get_module(vm, module);
+    if (mod == NULL || !atom_lookup(vm->atoms, "__struct_fields__", 17, &index)) {
+        return 0;
+    }
+    const Function *fn = module_find_function(mod, term_from_atom(index), 0);
+    // The generated function is exactly LOAD_LIT r, k; RETURN r.
+    if (fn == NULL || fn->code_len < 3 || (fn->code[0] & 0xff) != OP_LOAD_LIT) {
+        return 0;
+    }
+    for (Term l = mod->literals[fn->code[1]]; term_is_cons(l) && count < max; l = term_tl(l)) {
+        out[count++] = term_hd(l);
+    }
+    return count;
 }

@@ -46,6 +46,12 @@ void vm_register_module(Vm *vm, Module *mod);
 // Indexes the stdlib modules embedded in the binary ([bytes], [size]: concatenated .emb files).
 void vm_set_stdlib(Vm *vm, const uint8_t *bytes, size_t size);
 
+// The fields of struct [module] in definition order (what inspect prints), as atoms in [out]
+// (at most [max]). Returns their number, or 0 when [module] defines no struct or is unknown.
+// Ember modules declare the order with a generated __struct_fields__/0 returning a literal
+// list; the exception structs the VM builds itself come from error.c.
+uint32_t vm_struct_fields(Vm *vm, Term module, Term *out, uint32_t max);
+
 // Prints "ember: out of memory" and exits 1. The only exit() outside main.c.
 _Noreturn void fatal_oom(void);
 

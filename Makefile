@@ -150,4 +150,4 @@ check-headers:
 clean:
 	rm -rf build
 
--include $(shell find build/$(MODE)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(OBJ) -name '*.d' 2>/dev/null)

@@ -480,6 +480,36 @@ static void print_call(FILE *out, const AstNode *n)
     fputc('}', out);
 }
 
+// {a, b} for pairs, {:{}, [], [...]} for every other arity.
+static void print_tuple(FILE *out, const AstNode *n)
+{
+    if (n->nkids == 2) {
+        fputc('{', out);
+        print_node(out, n->kids[0]);
+        fputs(", ", out);
+        print_node(out, n->kids[1]);
+        fputc('}', out);
+        return;
+    }
+    fputs("{:{}, [], ", out);
+    print_kids(out, n);
+    fputc('}', out);
+}
+
+// {{:., [], [target, :name]}, [], args} or, for fun.(args), {{:., [], [fun]}, [], args}.
+static void print_dot(FILE *out, const AstNode *n)
+{
+    fputs("{{:., [], [", out);
+    print_node(out, n->target);
+    if (n->kind == AST_REMOTE) {
+        fputs(", ", out);
+        print_atom(out, n->text, n->text_len);
+    }
+    fputs("]}, [], ", out);
+    print_kids(out, n);
+    fputc('}', out);
+}
+
 static void print_node(FILE *out, const AstNode *n)
 {
     switch (n->kind) {
@@ -505,17 +535,7 @@ static void print_node(FILE *out, const AstNode *n)
         print_kids(out, n);
         break;
     case AST_TUPLE:
-        if (n->nkids == 2) {
-            fputc('{', out);
-            print_node(out, n->kids[0]);
-            fputs(", ", out);
-            print_node(out, n->kids[1]);
-            fputc('}', out);
-        } else {
-            fputs("{:{}, [], ", out);
-            print_kids(out, n);
-            fputc('}', out);
-        }
+        print_tuple(out, n);
         break;
     case AST_VAR:
         fputc('{', out);
@@ -529,20 +549,8 @@ static void print_node(FILE *out, const AstNode *n)
         print_call(out, n);
         break;
     case AST_REMOTE:
-        fputs("{{:., [], [", out);
-        print_node(out, n->target);
-        fputs(", ", out);
-        print_atom(out, n->text, n->text_len);
-        fputs("]}, [], ", out);
-        print_kids(out, n);
-        fputc('}', out);
-        break;
     case AST_DOT_CALL:
-        fputs("{{:., [], [", out);
-        print_node(out, n->target);
-        fputs("]}, [], ", out);
-        print_kids(out, n);
-        fputc('}', out);
+        print_dot(out, n);
         break;
     default:
         fputs("<?>", out);

@@ -115,6 +115,46 @@ void cg_add_alias(ModGen *mg, const char *short_name, const char *full)
     mg->aliases[mg->alias_len++] = (NamedNode){short_name, (const AstNode *)full};
 }
 
+void cg_add_import(ModGen *mg, const AstNode *n)
+{
+    const AstNode *target = n->nkids ? n->kids[0] : NULL;
+    if (!target || target->kind != AST_ALIAS) {
+        return;
+    }
+    const AstNode *only = n->nkids == 2 ? cg_kw_get(n->kids[1], "only") : NULL;
+    cg_grow((void **)&mg->imports, &mg->import_cap, mg->import_len + 1, sizeof(NamedNode));
+    mg->imports[mg->import_len++] = (NamedNode){cg_alias_text(mg, target), only};
+}
+
+const char *cg_import_for(ModGen *mg, const char *name, uint32_t arity)
+{
+    for (uint32_t i = mg->import_len; i-- > 0;) {
+        const AstNode *only = mg->imports[i].node;
+        if (!only) {
+            return mg->imports[i].name;
+        }
+        const AstNode *want = cg_kw_get(only, name);
+        if (want && want->kind == AST_INT && want->ival == (int64_t)arity) {
+            return mg->imports[i].name;
+        }
+    }
+    return NULL;
+}
+
+const char *cg_struct_module(FnGen *fg, const AstNode *name)
+{
+    if (name->kind == AST_ALIAS) {
+        return cg_alias_text(fg->mg, name);
+    }
+    if (name->kind == AST_ATOM) {
+        return name->text;
+    }
+    if (name->kind == AST_VAR && strcmp(name->text, "__MODULE__") == 0) {
+        return fg->mg->name;
+    }
+    return NULL;
+}
+
 const StructDef *cg_find_struct(Cg *cg, const char *module)
 {
     for (uint32_t i = 0; i < cg->struct_len; i++) {
@@ -139,16 +179,6 @@ LocalDef *cg_find_def(ModGen *mg, const char *name, uint32_t arity)
         }
     }
     return NULL;
-}
-
-bool cg_has_def_name(ModGen *mg, const char *name)
-{
-    for (uint32_t i = 0; i < mg->def_len; i++) {
-        if (strcmp(mg->defs[i].name, name) == 0) {
-            return true;
-        }
-    }
-    return false;
 }
 
 // ==== Functions ====

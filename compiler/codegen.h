@@ -1,7 +1,9 @@
 // Internal interface of the code generator: AST (ast.h) -> register bytecode (.emb, bytecode.h).
-// Shared by codegen.c (modules, functions), expr.c (expressions, calls), control.c (case, if,
-// cond, with, try, fn, for), pattern.c (matches), scope.c (variables, registers), emit.c
-// (instruction encoding, labels) and bcwrite.c (tables and the .emb writer). Not public.
+// Shared by defmodule.c (compile_source, modules, def groups, structs), codegen.c (helpers,
+// lambdas), expr.c (dispatch, variables, calls), ops.c (operators, data, `=`), control.c (case,
+// if, cond, with, try, guards), desugar.c (for, captures, raise), pattern.c (matches),
+// literal.c (the literal table), scope.c (variables, registers), emit.c (instruction encoding,
+// labels, line table) and bcwrite.c (tables and the .emb writer). Not public.
 //
 // Register allocation is a stack (Lua style). fg->top is the first free register; a temp is
 // taken with reg_alloc() and released by reg_free_to(mark). Variables are registers too, and a
@@ -9,7 +11,12 @@
 // so patterns may alias a variable to the register that holds the matched value. reg_free_to
 // never drops below the highest register of a visible variable, which keeps those registers
 // alive. A call's result register d is always the top register, so its argument window
-// R[d+1..] is free; tail calls put their arguments at the top as well.
+// R[d+1..] is free; tail calls put their arguments at the top as well. (When an argument binds
+// a variable, `f(x = 1)`, the arguments are evaluated first and copied into a window above it.)
+//
+// Desugaring happens on the fly by building small AST nodes in the compile arena: pipes become
+// calls, `for` becomes Enum.reduce/3 over two-clause lambdas, captures become fns, and
+// defstruct/defexception helpers are parsed from fixed Elixir snippets.
 //
 // Clause compilation is sequential: each clause of a function, case, fn, with-else or rescue
 // tests its patterns and guard, jumping to the next clause's label on failure; the last label
@@ -40,6 +47,8 @@ typedef enum CgError {
 
 #define REG_LIMIT EMB_MAX_REGISTERS // registers per frame
 #define NO_LABEL UINT32_MAX
+// Nesting of scopes tracked for register reuse; deeper scopes simply reuse nothing.
+#define SCOPE_DEPTH_MAX 64
 
 typedef struct ByteBuf {
     uint8_t *data;
@@ -53,7 +62,7 @@ typedef struct ModTables {
     uint32_t atom_len;
     uint32_t atom_cap;
     ByteBuf lits;         // every literal's encoding, back to back
-    uint32_t *lit_starts; // offset of each literal in lits (lit_len + 1 entries once written)
+    uint32_t *lit_starts; // offset of each literal in lits
     uint32_t lit_len;
     uint32_t lit_cap;
     uint32_t *imports; // 3 words per import: module atom, function atom, arity
@@ -122,6 +131,9 @@ typedef struct ModGen {
     NamedNode *aliases; // short name -> full alias text (without "Elixir.")
     uint32_t alias_len;
     uint32_t alias_cap;
+    NamedNode *imports; // `import Mod`: module atom text -> its options (only:) or NULL
+    uint32_t import_len;
+    uint32_t import_cap;
     uint32_t lambda_count;
     FnGen *body;    // __module_body__/0: the module body's own expressions, run at definition
     bool has_body;  // whether body has been started
@@ -171,6 +183,12 @@ struct FnGen {
     uint32_t fixup_cap;
     uint32_t line;
     uint32_t pattern_base; // vars at index >= this were bound by the current pattern
+    uint32_t scope_bases[SCOPE_DEPTH_MAX]; // var index where each open scope starts
+    uint32_t scope_depth;
+    // Register reuse on rebinding is only safe in statements of a body block: an operand
+    // being evaluated may hold a variable's own register (expr_to_reg).
+    const AstNode *body_block; // the block expr_compile_body is compiling
+    bool allow_reuse;
 };
 
 // ==== codegen.c ====
@@ -180,8 +198,6 @@ void cg_error(Cg *cg, uint32_t line, const char *fmt, ...) __attribute__((format
 void cg_grow(void **data, uint32_t *cap, uint32_t need, size_t elem);
 // Looks up local function [name]/[arity] of the module; NULL if none.
 LocalDef *cg_find_def(ModGen *mg, const char *name, uint32_t arity);
-// True if [name] has any local definition (any arity).
-bool cg_has_def_name(ModGen *mg, const char *name);
 // Compiles `fn` node [fn_node] into a new lambda function and puts the closure (capturing
 // the free variables of the enclosing [parent]) into [dst].
 void cg_compile_lambda(FnGen *parent, const AstNode *fn_node, uint32_t dst);
@@ -194,6 +210,12 @@ void cg_fn_begin(FnGen *fg, ModGen *mg, uint32_t fn_index, const char *fn_name,
 void cg_fn_end(FnGen *fg);
 // Makes alias [short_name] stand for [full] (alias text without "Elixir.").
 void cg_add_alias(ModGen *mg, const char *short_name, const char *full);
+// Records `import` node [n] (import Mod / import Mod, only: [f: 1]).
+void cg_add_import(ModGen *mg, const AstNode *n);
+// The module imported (by a visible `import`) that provides [name]/[arity], or NULL.
+const char *cg_import_for(ModGen *mg, const char *name, uint32_t arity);
+// Module atom text named by a struct's name node (alias, atom or __MODULE__), or NULL.
+const char *cg_struct_module(FnGen *fg, const AstNode *name);
 // The keyword value for [key] in the keyword-list node [kw] (LIST of 2-TUPLEs), or NULL.
 const AstNode *cg_kw_get(const AstNode *kw, const char *key);
 // True if [n] is a keyword list (LIST whose kids are all {atom, value} tuples).
@@ -237,6 +259,9 @@ void ops_block(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 void ops_pipe(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 void ops_unsupported(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 void ops_control(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
+// `raise Mod[, args]` for an exception module of this compile: raise(Mod.exception(args)).
+// Returns false, emitting nothing, when [n] is not such a raise.
+bool desugar_raise(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 
 // ==== control.c ====
 // Each compiles a special form into [dst], or in tail position when [tail].
@@ -278,6 +303,9 @@ void scope_bind(FnGen *fg, const char *name, uint32_t reg);
 // Scope marks: scope_enter returns a mark for scope_leave (variables and registers).
 uint32_t scope_enter(FnGen *fg);
 void scope_leave(FnGen *fg, uint32_t mark, uint32_t reg_mark);
+// The register of variable [name] when a rebinding `name = ...` may overwrite it in place:
+// bound in the innermost scope and shared with no other binding. UINT32_MAX otherwise.
+uint32_t scope_reusable(FnGen *fg, const char *name);
 // True if [name] is `_` or starts with `_`.
 bool scope_is_ignored(const char *name);
 // Collects the names of all variables referenced inside [n] that are visible in [fg]; writes

@@ -276,6 +276,31 @@ typedef struct WithFail {
     uint32_t reg;
 } WithFail;
 
+// One clause of a with: `pat <- expr` (recording where its mismatch goes) or a plain
+// expression.
+static void with_clause(FnGen *fg, const AstNode *c, WithFail *fails, uint32_t *fail_len)
+{
+    if (!(ast_is_named(c, AST_CALL, "<-") && c->nkids == 2)) {
+        expr_compile_effect(fg, c);
+        return;
+    }
+    const AstNode *pat = c->kids[0];
+    const AstNode *guard = NULL;
+    if (ast_is_named(pat, AST_CALL, "when") && pat->nkids == 2) {
+        guard = pat->kids[1];
+        pat = pat->kids[0];
+    }
+    uint32_t v = reg_alloc(fg);
+    expr_compile(fg, c->kids[1], v);
+    uint32_t fail = label_new(fg);
+    pattern_begin(fg);
+    pattern_match(fg, pat, v, fail);
+    if (guard) {
+        control_guard(fg, guard, fail);
+    }
+    fails[(*fail_len)++] = (WithFail){fail, v};
+}
+
 void control_with(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
 {
     const AstNode *kw = n->nkids ? n->kids[n->nkids - 1] : NULL;
@@ -290,26 +315,7 @@ void control_with(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
     WithFail *fails = arena_alloc(fg->mg->cg->arena, n->nkids * sizeof *fails);
     uint32_t fail_len = 0;
     for (uint32_t i = 0; i + 1 < n->nkids; i++) {
-        const AstNode *c = n->kids[i];
-        if (!(ast_is_named(c, AST_CALL, "<-") && c->nkids == 2)) {
-            expr_compile_effect(fg, c);
-            continue;
-        }
-        const AstNode *pat = c->kids[0];
-        const AstNode *guard = NULL;
-        if (ast_is_named(pat, AST_CALL, "when") && pat->nkids == 2) {
-            guard = pat->kids[1];
-            pat = pat->kids[0];
-        }
-        uint32_t v = reg_alloc(fg);
-        expr_compile(fg, c->kids[1], v);
-        uint32_t fail = label_new(fg);
-        pattern_begin(fg);
-        pattern_match(fg, pat, v, fail);
-        if (guard) {
-            control_guard(fg, guard, fail);
-        }
-        fails[fail_len++] = (WithFail){fail, v};
+        with_clause(fg, n->kids[i], fails, &fail_len);
     }
     uint32_t inner = scope_enter(fg);
     expr_compile_body(fg, cg_kw_get(kw, "do"), dst, tail);
@@ -391,17 +397,15 @@ typedef struct TryCtx {
     uint32_t d; // kind, reason, stacktrace registers
     uint32_t dst;
     uint32_t end;
-    const AstNode *after;
 } TryCtx;
 
-static void emit_after(FnGen *fg, const TryCtx *t)
+// Compiles [body] for its effects in a scope of its own (after blocks).
+static void emit_effect_scoped(FnGen *fg, const AstNode *body)
 {
-    if (t->after) {
-        uint32_t mark = scope_enter(fg);
-        uint32_t reg_mark = fg->top;
-        expr_compile_effect(fg, t->after);
-        scope_leave(fg, mark, reg_mark);
-    }
+    uint32_t mark = scope_enter(fg);
+    uint32_t reg_mark = fg->top;
+    expr_compile_effect(fg, body);
+    scope_leave(fg, mark, reg_mark);
 }
 
 static void handler_clause(FnGen *fg, const TryCtx *t, const AstNode *c, bool is_rescue)
@@ -437,16 +441,15 @@ static void handler_clause(FnGen *fg, const TryCtx *t, const AstNode *c, bool is
     }
     expr_compile_body(fg, c->kids[1], t->dst, false);
     scope_leave(fg, mark, reg_mark);
-    emit_after(fg, t);
     emit1(fg, OP_JUMP, t->end);
     label_bind(fg, next);
 }
 
-// try do ... rescue ... catch ... else ... after ... end, given its keyword list [kw].
-void control_try(FnGen *fg, const AstNode *kw, uint32_t line, uint32_t dst)
+// try do ... rescue ... catch ... else ... end (no after), given its keyword list [kw].
+static void try_handlers(FnGen *fg, const AstNode *kw, uint32_t line, uint32_t dst)
 {
     uint32_t mark = fg->top;
-    TryCtx t = {reg_alloc_n(fg, 3), dst, label_new(fg), cg_kw_get(kw, "after")};
+    TryCtx t = {reg_alloc_n(fg, 3), dst, label_new(fg)};
     uint32_t handler = label_new(fg);
     emit2(fg, OP_TRY, t.d, handler);
     uint32_t scope = scope_enter(fg);
@@ -456,15 +459,13 @@ void control_try(FnGen *fg, const AstNode *kw, uint32_t line, uint32_t dst)
     const AstNode *else_clauses = cg_kw_get(kw, "else");
     if (else_clauses) {
         uint32_t v = reg_alloc(fg);
-        uint32_t done = label_new(fg);
         emit2(fg, OP_MOVE, v, dst);
-        control_clauses(fg, else_clauses, v, dst, false, done);
+        control_clauses(fg, else_clauses, v, dst, false, t.end);
         fg->line = line;
         emit2(fg, OP_RAISE_ERROR, CG_ERR_TRY_CLAUSE, v);
-        label_bind(fg, done);
+    } else {
+        emit1(fg, OP_JUMP, t.end);
     }
-    emit_after(fg, &t);
-    emit1(fg, OP_JUMP, t.end);
     label_bind(fg, handler);
     static const char *const kinds[] = {"rescue", "catch"};
     for (int k = 0; k < 2; k++) {
@@ -473,9 +474,42 @@ void control_try(FnGen *fg, const AstNode *kw, uint32_t line, uint32_t dst)
             handler_clause(fg, &t, clause_at(clauses, i), k == 0);
         }
     }
-    emit_after(fg, &t);
     fg->line = line;
     emit1(fg, OP_RERAISE, t.d);
     label_bind(fg, t.end);
+    reg_free_to(fg, mark);
+}
+
+// try with an after block: the whole try runs under one more handler, so the after block
+// runs once on every path (normal, rescued, re-raised, raised from a rescue or else clause).
+void control_try(FnGen *fg, const AstNode *kw, uint32_t line, uint32_t dst)
+{
+    const AstNode *after = cg_kw_get(kw, "after");
+    bool has_handlers = cg_kw_get(kw, "rescue") || cg_kw_get(kw, "catch") ||
+                        cg_kw_get(kw, "else");
+    if (!after) {
+        try_handlers(fg, kw, line, dst);
+        return;
+    }
+    uint32_t mark = fg->top;
+    uint32_t d = reg_alloc_n(fg, 3);
+    uint32_t handler = label_new(fg);
+    uint32_t end = label_new(fg);
+    emit2(fg, OP_TRY, d, handler);
+    if (has_handlers) {
+        try_handlers(fg, kw, line, dst);
+    } else {
+        uint32_t scope = scope_enter(fg);
+        expr_compile_body(fg, cg_kw_get(kw, "do"), dst, false);
+        scope_leave(fg, scope, d + 3);
+    }
+    emit0(fg, OP_TRY_END);
+    emit_effect_scoped(fg, after);
+    emit1(fg, OP_JUMP, end);
+    label_bind(fg, handler);
+    emit_effect_scoped(fg, after);
+    fg->line = line;
+    emit1(fg, OP_RERAISE, d);
+    label_bind(fg, end);
     reg_free_to(fg, mark);
 }

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void normalize_texts(Arena *arena, AstNode *n, int depth);
+
 // ==== Struct pre-pass ====
 
 static char *module_name(Cg *cg, const char *parent, const AstNode *alias)
@@ -270,8 +272,43 @@ static AstNode *mk_def(Cg *cg, uint32_t line, const char *name, AstNode *params,
     return def;
 }
 
+static void set_lines(AstNode *n, uint32_t line, int depth)
+{
+    if (!n || depth > 100) {
+        return;
+    }
+    n->line = line;
+    set_lines(n->target, line, depth + 1);
+    for (uint32_t i = 0; i < n->nkids; i++) {
+        set_lines(n->kids[i], line, depth + 1);
+    }
+}
+
+// Parses Elixir source [src] (a fixed snippet) and registers its defs in [mg], as if they
+// were written at [line].
+static void register_source_defs(ModGen *mg, const char *src, size_t len, uint32_t line)
+{
+    Diag diag;
+    AstNode *defs = parse_source(mg->cg->arena, src, len, mg->cg->file, &diag);
+    normalize_texts(mg->cg->arena, defs, 0);
+    set_lines(defs, line, 0);
+    for (uint32_t i = 0; defs && i < stmt_count(defs); i++) {
+        register_def(mg, stmt_at(defs, i));
+    }
+}
+
+// __struct__/1: the defaults updated from a keyword list (KeyError for unknown keys).
+static void register_struct_update(ModGen *mg, uint32_t line)
+{
+    static const char src[] =
+        "def __struct__(kv), do: __struct_fill__(kv, __struct__())\n"
+        "defp __struct_fill__([], acc), do: acc\n"
+        "defp __struct_fill__([{k, v} | t], acc), do: __struct_fill__(t, %{acc | k => v})\n";
+    register_source_defs(mg, src, sizeof src - 1, line);
+}
+
 // __struct__/0 returns the defaults; __struct__/1 folds a keyword list into them with
-// %{acc | k => v} (KeyError for unknown keys).
+// %{acc | k => v} (KeyError for unknown keys); __struct_fields__/0 lists the fields.
 static void register_struct(ModGen *mg, const AstNode *n)
 {
     Cg *cg = mg->cg;
@@ -302,40 +339,20 @@ static void register_struct(ModGen *mg, const AstNode *n)
     }
     register_def(mg, mk_def(cg, line, "__struct_fields__", NULL, names));
 
-    // def __struct__(kv), do: Enum.reduce(kv, __struct__(), fn {k, v}, acc -> %{acc | k => v} end)
-    AstNode *k = cg_node(cg, AST_VAR, line, "k");
-    AstNode *v = cg_node(cg, AST_VAR, line, "v");
-    AstNode *acc = cg_node(cg, AST_VAR, line, "acc");
-    AstNode *kv_pat = cg_node(cg, AST_TUPLE, line, NULL);
-    ast_push(cg->arena, kv_pat, k);
-    ast_push(cg->arena, kv_pat, v);
-    AstNode *params = cg_node(cg, AST_LIST, line, NULL);
-    ast_push(cg->arena, params, kv_pat);
-    ast_push(cg->arena, params, acc);
-    AstNode *bar = cg_node(cg, AST_CALL, line, "|");
-    ast_push(cg->arena, bar, acc);
-    AstNode *pairs = cg_node(cg, AST_LIST, line, NULL);
-    AstNode *pair = cg_node(cg, AST_TUPLE, line, NULL);
-    ast_push(cg->arena, pair, k);
-    ast_push(cg->arena, pair, v);
-    ast_push(cg->arena, pairs, pair);
-    ast_push(cg->arena, bar, pairs);
-    AstNode *update = cg_node(cg, AST_CALL, line, "%{}");
-    ast_push(cg->arena, update, bar);
-    AstNode *clause = cg_node(cg, AST_CALL, line, "->");
-    ast_push(cg->arena, clause, params);
-    ast_push(cg->arena, clause, update);
-    AstNode *fn = cg_node(cg, AST_CALL, line, "fn");
-    ast_push(cg->arena, fn, clause);
-    AstNode *call = cg_node(cg, AST_REMOTE, line, "reduce");
-    call->target = cg_node(cg, AST_ATOM, line, "Elixir.Enum");
-    AstNode *kv = cg_node(cg, AST_VAR, line, "kv");
-    ast_push(cg->arena, call, kv);
-    ast_push(cg->arena, call, cg_node(cg, AST_CALL, line, "__struct__"));
-    ast_push(cg->arena, call, fn);
-    AstNode *head_params = cg_node(cg, AST_LIST, line, NULL);
-    ast_push(cg->arena, head_params, kv);
-    register_def(mg, mk_def(cg, line, "__struct__", head_params, call));
+    register_struct_update(mg, line);
+}
+
+// defexception's exception/1 (unless the module defines its own): a message string or a
+// keyword list of fields.
+static void register_exception(ModGen *mg, const AstNode *n)
+{
+    static const char src[] =
+        "def exception(msg) when is_binary(msg), do: __struct__([message: msg])\n"
+        "def exception(args) when is_list(args), do: __struct__(args)\n";
+    if (strcmp(n->text, "defexception") != 0 || cg_find_def(mg, "exception", 1)) {
+        return;
+    }
+    register_source_defs(mg, src, sizeof src - 1, n->line);
 }
 
 // ==== Modules ====
@@ -374,6 +391,7 @@ static void modgen_finish(ModGen *mg)
     free(mg->defs);
     free(mg->attrs);
     free(mg->aliases);
+    free(mg->imports);
     tab_free(&mg->tab);
 }
 
@@ -387,6 +405,7 @@ static FnGen *module_body(ModGen *mg)
     if (!mg->has_body) {
         uint32_t index = cg_new_function(mg, MODULE_BODY_FN, 0, EMB_FN_EXPORTED);
         cg_fn_begin(mg->body, mg, index, MODULE_BODY_FN, 0);
+        mg->body->allow_reuse = true;
         mg->has_body = true;
     }
     return mg->body;
@@ -417,6 +436,10 @@ static void module_attr(ModGen *mg, const AstNode *s)
 
 static void module_alias(ModGen *mg, const AstNode *s)
 {
+    if (strcmp(s->text, "import") == 0) {
+        cg_add_import(mg, s);
+        return;
+    }
     const AstNode *target = s->nkids ? s->kids[0] : NULL;
     if (strcmp(s->text, "alias") != 0 || !target || target->kind != AST_ALIAS) {
         return;
@@ -468,19 +491,28 @@ static bool compile_module(Cg *cg, const AstNode *n, const char *parent, ModGen 
     for (uint32_t i = 0; outer && i < outer->alias_len; i++) {
         cg_add_alias(&mg, outer->aliases[i].name, (const char *)outer->aliases[i].node);
     }
+    for (uint32_t i = 0; outer && i < outer->import_len; i++) {
+        cg_grow((void **)&mg.imports, &mg.import_cap, mg.import_len + 1, sizeof(NamedNode));
+        mg.imports[mg.import_len++] = outer->imports[i];
+    }
     if (outer && parent) {
         const char *last = strrchr(mg.name, '.') + 1;
         cg_add_alias(outer, last, mg.name + 7);
         cg_add_alias(&mg, last, mg.name + 7);
     }
     const AstNode *body = do_body(n);
+    const AstNode *struct_node = NULL;
     for (uint32_t i = 0; i < stmt_count(body); i++) {
         const AstNode *s = stmt_at(body, i);
         if (is_def(s)) {
             register_def(&mg, s);
         } else if (is_defstruct(s)) {
             register_struct(&mg, s);
+            struct_node = s;
         }
+    }
+    if (struct_node) {
+        register_exception(&mg, struct_node);
     }
     for (uint32_t i = 0; i < stmt_count(body) && !cg->failed; i++) {
         module_stmt(&mg, stmt_at(body, i));
@@ -527,6 +559,7 @@ static void compile_script(Cg *cg, const AstNode *root)
     FnGen fg;
     cg_fn_begin(&fg, &mg, index, "__script__", 0);
     fg.line = root ? root->line : 1;
+    fg.allow_reuse = true;
     uint32_t count = stmt_count(root);
     const AstNode *last = NULL;
     for (uint32_t i = 0; i < count && !cg->failed; i++) {

@@ -104,6 +104,11 @@ static const AstNode *for_build(FnGen *fg, const ForCtx *f, uint32_t i, const As
     if (ast_is_named(q, AST_CALL, "<-") && q->nkids == 2) {
         return for_generator(fg, f, i, acc);
     }
+    if (ast_is_named(q, AST_CALL, "<<>>")) {
+        cg_error(fg->mg->cg, q->line, "bitstring generators in for are not supported by Ember "
+                 "yet");
+        return acc;
+    }
     AstNode *c = mk(fg, AST_CALL, q->line, "if");
     add(fg, c, q);
     AstNode *kw = mk(fg, AST_LIST, q->line, NULL);
@@ -160,7 +165,14 @@ void control_for(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
             add(fg, u, result);
             result = u;
         }
-        if (into) {
+        if (into && into->kind == AST_STRING) {
+            AstNode *bin = mk_remote(fg, n->line, "erlang", "iolist_to_binary");
+            add(fg, bin, result);
+            AstNode *cat = mk(fg, AST_CALL, n->line, "<>");
+            add(fg, cat, into);
+            add(fg, cat, bin);
+            result = cat;
+        } else if (into) {
             AstNode *call = mk_remote(fg, n->line, "Elixir.Enum", "into");
             add(fg, call, result);
             add(fg, call, into);
@@ -270,6 +282,34 @@ void control_capture(FnGen *fg, const AstNode *n, uint32_t dst)
         return;
     }
     capture_fn(fg, n->line, arity, e, dst);
+}
+
+// ==== raise ====
+
+// `raise Mod` / `raise Mod, args` for an exception defined in this compile becomes
+// raise(Mod.exception(args)), so its defaults and exception/1 apply. Returns false (nothing
+// emitted) for anything else.
+bool desugar_raise(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
+{
+    if (n->nkids < 1 || n->nkids > 2 || n->kids[0]->kind != AST_ALIAS) {
+        return false;
+    }
+    const char *mod = cg_alias_text(fg->mg, n->kids[0]);
+    const StructDef *sd = cg_find_struct(fg->mg->cg, mod);
+    bool found = false;
+    for (uint32_t i = 0; sd && sd->fields && i < sd->fields->nkids; i++) {
+        const AstNode *f = sd->fields->kids[i];
+        found = found || (f->kind == AST_TUPLE && f->nkids == 2 &&
+                          ast_is_named(f->kids[0], AST_ATOM, "__exception__"));
+    }
+    if (!found) {
+        return false;
+    }
+    AstNode *make = mk_remote(fg, n->line, mod, "exception");
+    add(fg, make, n->nkids == 2 ? n->kids[1] : mk(fg, AST_LIST, n->line, NULL));
+    const AstNode *args[1] = {make};
+    expr_call_ext(fg, "Elixir.Kernel", "raise", args, 1, dst, tail);
+    return true;
 }
 
 // Dispatch of the control forms of expr.c's table.

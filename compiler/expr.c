@@ -47,6 +47,36 @@ static uint32_t compile_args(FnGen *fg, const AstNode *const *args, uint32_t arg
     return base;
 }
 
+// True if [n] may bind a variable visible after it (a `=` outside any fn).
+static bool binds_vars(const AstNode *n)
+{
+    if (!n || ast_is_named(n, AST_CALL, "fn")) {
+        return false;
+    }
+    if (ast_is_named(n, AST_CALL, "=")) {
+        return true;
+    }
+    if (binds_vars(n->target)) {
+        return true;
+    }
+    for (uint32_t i = 0; i < n->nkids; i++) {
+        if (binds_vars(n->kids[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool args_bind_vars(const AstNode *const *args, uint32_t argc)
+{
+    for (uint32_t i = 0; i < argc; i++) {
+        if (binds_vars(args[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // Emits a call of [kind] to [target] (function index, import index or fun register).
 static void emit_call(FnGen *fg, CallKind kind, uint32_t target, const AstNode *const *args,
                       uint32_t argc, uint32_t dst, bool tail)
@@ -67,8 +97,24 @@ static void emit_call(FnGen *fg, CallKind kind, uint32_t target, const AstNode *
         reg_free_to(fg, mark);
         return;
     }
-    uint32_t d = (dst + 1 == fg->top) ? dst : reg_alloc(fg);
-    compile_args(fg, args, argc);
+    uint32_t d;
+    if (args_bind_vars(args, argc)) {
+        // Variables bound inside the arguments must live below the callee's window: evaluate
+        // into temps first, then copy into a window above everything.
+        uint32_t *tmp = arena_alloc(fg->mg->cg->arena, (argc + 1) * sizeof *tmp);
+        for (uint32_t i = 0; i < argc; i++) {
+            tmp[i] = reg_alloc(fg);
+            expr_compile(fg, args[i], tmp[i]);
+        }
+        d = reg_alloc(fg);
+        uint32_t base = reg_alloc_n(fg, argc);
+        for (uint32_t i = 0; i < argc; i++) {
+            emit2(fg, OP_MOVE, base + i, tmp[i]);
+        }
+    } else {
+        d = (dst + 1 == fg->top) ? dst : reg_alloc(fg);
+        compile_args(fg, args, argc);
+    }
     fg->line = line;
     if (kind == CALL_KIND_LOCAL) {
         emit3(fg, OP_CALL, d, argc, target);
@@ -121,6 +167,11 @@ static void call_named(FnGen *fg, uint32_t line, const char *name, const AstNode
         expr_call_ext(fg, "Elixir.Kernel", name, args, argc, dst, tail);
         return;
     }
+    const char *imported = cg_import_for(fg->mg, name, argc);
+    if (imported) {
+        expr_call_ext(fg, imported, name, args, argc, dst, tail);
+        return;
+    }
     if (argc == 1 && scope_lookup(fg, name) != UINT32_MAX && args[0]->kind == AST_CALL &&
         args[0]->nkids == 1 && (!strcmp(args[0]->text, "-") || !strcmp(args[0]->text, "+"))) {
         ambiguous_call(fg, line, name, args[0]);
@@ -170,6 +221,25 @@ static void call_dynamic(FnGen *fg, const AstNode *n, uint32_t dst)
     fg->line = n->line;
     emit2(fg, OP_APPLY, d, base);
     emit2(fg, OP_MOVE, dst, d);
+    reg_free_to(fg, mark);
+}
+
+// apply(fun, args) and apply(mod, fun, args): APPLY_FUN / APPLY.
+static void compile_apply(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
+{
+    uint32_t mark = fg->top;
+    uint32_t d = reg_alloc(fg);
+    uint32_t base = reg_alloc_n(fg, n->nkids);
+    for (uint32_t i = 0; i < n->nkids; i++) {
+        expr_compile(fg, n->kids[i], base + i);
+    }
+    fg->line = n->line;
+    emit2(fg, n->nkids == 3 ? OP_APPLY : OP_APPLY_FUN, d, base);
+    if (tail) {
+        emit1(fg, OP_RETURN, d);
+    } else {
+        emit2(fg, OP_MOVE, dst, d);
+    }
     reg_free_to(fg, mark);
 }
 
@@ -337,6 +407,15 @@ static void compile_call(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
         ops_form(fg, n, dst, false);
         return;
     }
+    if (strcmp(n->text, "apply") == 0 && (n->nkids == 2 || n->nkids == 3) &&
+        !cg_find_def(fg->mg, "apply", n->nkids)) {
+        compile_apply(fg, n, dst, tail);
+        return;
+    }
+    if (strcmp(n->text, "raise") == 0 && !cg_find_def(fg->mg, "raise", n->nkids) &&
+        desugar_raise(fg, n, dst, tail)) {
+        return;
+    }
     call_named(fg, n->line, n->text, (const AstNode *const *)n->kids, n->nkids, dst, tail);
 }
 
@@ -435,7 +514,10 @@ void expr_compile_body(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
         compile_node(fg, &nil, dst, tail);
         return;
     }
+    const AstNode *saved = fg->body_block;
+    fg->body_block = n;
     compile_node(fg, n, dst, tail);
+    fg->body_block = saved;
 }
 
 void ops_block(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
@@ -444,9 +526,12 @@ void ops_block(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
         expr_compile_body(fg, NULL, dst, tail);
         return;
     }
+    bool saved = fg->allow_reuse;
+    fg->allow_reuse = n == fg->body_block;
     for (uint32_t i = 0; i + 1 < n->nkids; i++) {
         expr_compile_effect(fg, n->kids[i]);
     }
+    fg->allow_reuse = saved;
     compile_node(fg, n->kids[n->nkids - 1], dst, tail);
 }
 

@@ -73,6 +73,20 @@ void ops_match(FnGen *fg, const AstNode *n, uint32_t dst, bool want_value)
     const AstNode *rhs = n->kids[1];
     uint32_t line = n->line;
     if (pat->kind == AST_VAR && !scope_is_ignored(pat->text)) {
+        uint32_t old = !want_value && fg->allow_reuse ? scope_reusable(fg, pat->text)
+                                                      : UINT32_MAX;
+        if (old != UINT32_MAX) {
+            // Rebinding: the old value is unreachable by name, so its register is reused.
+            uint32_t mark = fg->top;
+            uint32_t t = reg_alloc(fg);
+            expr_compile(fg, rhs, t);
+            emit2(fg, OP_MOVE, old, t);
+            reg_free_to(fg, mark);
+            if (want_value) {
+                emit2(fg, OP_MOVE, dst, old);
+            }
+            return;
+        }
         uint32_t r = reg_alloc(fg);
         expr_compile(fg, rhs, r);
         pattern_begin(fg);
@@ -403,7 +417,8 @@ static void compile_struct(FnGen *fg, const AstNode *n, uint32_t dst)
 {
     const AstNode *name = n->kids[0];
     const AstNode *body = n->kids[1];
-    if (name->kind != AST_ALIAS || !ast_is_named(body, AST_CALL, "%{}")) {
+    const char *mod = cg_struct_module(fg, name);
+    if (!mod || !ast_is_named(body, AST_CALL, "%{}")) {
         cg_error(fg->mg->cg, n->line, "unsupported struct expression");
         return;
     }
@@ -412,7 +427,6 @@ static void compile_struct(FnGen *fg, const AstNode *n, uint32_t dst)
         return;
     }
     uint32_t mark = fg->top;
-    const char *mod = cg_alias_text(fg->mg, name);
     uint32_t count = map_pairs((const AstNode *const *)body->kids, body->nkids, NULL);
     const AstNode **pairs = arena_alloc(fg->mg->cg->arena, (count + 1) * sizeof *pairs);
     map_pairs((const AstNode *const *)body->kids, body->nkids, pairs);
@@ -511,6 +525,9 @@ static void compile_alias(FnGen *fg, const AstNode *n, uint32_t dst)
         return;
     }
     const char *full = cg_alias_text(fg->mg, target);
+    if (strcmp(n->text, "import") == 0) {
+        cg_add_import(fg->mg, n);
+    }
     if (strcmp(n->text, "alias") == 0) {
         const AstNode *as = n->nkids == 2 ? cg_kw_get(n->kids[1], "as") : NULL;
         const char *short_name = strrchr(target->text, '.');

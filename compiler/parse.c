@@ -57,8 +57,8 @@ static bool is_erlang_plain_atom(const char *s, size_t len)
 
 static bool is_reserved_word(const Token *t)
 {
-    static const char *const words[] = {"end", "do", "fn", "else", "rescue", "catch", "after",
-                                        "when", "and", "or", "not", "in"};
+    static const char *const words[] = {"end", "fn", "else", "rescue", "catch", "after", "when",
+                                        "and", "or", "not", "in", "true", "false", "nil"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         if (strlen(words[i]) == t->src_len && memcmp(words[i], t->src, t->src_len) == 0) {
             return true;
@@ -79,7 +79,8 @@ static void syntax_error_at(Parser *p, const Token *t)
         return;
     case TK_INT: case TK_FLT:
         if (s[0] == '?') {
-            break;
+            fail(p, "SyntaxError", t->line, t->col, false, "syntax error before: %.*s", len, s);
+            return;
         }
         fail(p, "SyntaxError", t->line, t->col, false, "syntax error before: \"%.*s\"", len, s);
         return;
@@ -98,13 +99,17 @@ static void syntax_error_at(Parser *p, const Token *t)
              "syntax error before: sigil ~%c starting with content '%.*s'", t->sigil,
              (int)t->text_len, t->text ? t->text : "");
         return;
-    case TK_TRUE: case TK_FALSE: case TK_NIL:
-        fail(p, "SyntaxError", t->line, t->col, false,
-             "syntax error before: %.*s. \"%.*s\" is a reserved word in Elixir and therefore its "
-             "usage is limited. For instance, it can't be used as a variable or be defined nor "
-             "invoked as a regular function", len, s, len, s);
+    case TK_DO:
+        fail(p, "SyntaxError", t->line, t->col, false, "unexpected reserved word: do");
+        return;
+    case TK_MAP_OP:
+        fail(p, "SyntaxError", t->line, t->col, false, "syntax error before: '%%{}'");
         return;
     case TK_EOL:
+        if (t->in_brackets && t + 1 < p->end) {
+            syntax_error_at(p, t + 1); // Elixir allows a newline before the closer
+            return;
+        }
         fail(p, "SyntaxError", t->line, t->col, false,
              "unexpectedly reached end of line. The current expression is invalid or incomplete");
         return;
@@ -113,8 +118,10 @@ static void syntax_error_at(Parser *p, const Token *t)
         break;
     default:
         if (is_reserved_word(t)) {
-            fail(p, "SyntaxError", t->line, t->col, false, "unexpected reserved word: %.*s", len,
-                 s);
+            fail(p, "SyntaxError", t->line, t->col, false,
+                 "syntax error before: %.*s. \"%.*s\" is a reserved word in Elixir and therefore "
+                 "its usage is limited. For instance, it can't be used as a variable or be "
+                 "defined nor invoked as a regular function", len, s, len, s);
             return;
         }
         break;
@@ -125,12 +132,12 @@ static void syntax_error_at(Parser *p, const Token *t)
 void parse_syntax_error(Parser *p, int major, const Token *t)
 {
     if (major == 0) {
-        const Token *at = p->last ? p->last : t;
-        fail(p, "TokenMissingError", at->line, at->col, true,
+        fail(p, "TokenMissingError", p->end_line, p->end_col, true,
              "syntax error: expression is incomplete");
         return;
     }
-    syntax_error_at(p, t);
+    // Report from our own copy: lemon hands over a copy, and the next token is needed below.
+    syntax_error_at(p, p->last ? p->last : t);
 }
 
 void parse_nesting_error(Parser *p)
@@ -760,6 +767,7 @@ typedef struct Scan {
     TokenList toks;
     Opener *open;
     size_t open_len;
+    int raw_last; // kind of the previous token before filtering
 } Scan;
 
 static void push_token(Scan *s, const Token *t)
@@ -882,6 +890,19 @@ static bool track_terminator(Scan *s, const Token *t)
 static void add_token(Scan *s, Token *t)
 {
     Token *last = last_token(s);
+    // Elixir's tokenizer folds a newline into a preceding newline, comma or semicolon.
+    bool absorbed = t->kind == TK_EOL && (s->raw_last == 0 || s->raw_last == TK_EOL ||
+                                          s->raw_last == TK_COMMA || s->raw_last == TK_SEMI ||
+                                          s->raw_last == TK_DOT);
+    if (!absorbed) {
+        s->p->end_line = t->line;
+        s->p->end_col = t->col;
+    }
+    s->raw_last = t->kind;
+    if (s->open_len > 0) {
+        int open = s->open[s->open_len - 1].kind;
+        t->in_brackets = open != TK_DO && open != TK_FN;
+    }
     if (t->kind == TK_EOL) {
         if (last == NULL || continues_after(last->kind)) {
             return;
@@ -904,9 +925,11 @@ static void add_token(Scan *s, Token *t)
     if (last && last->kind == TK_EOL && joins_before(t->kind)) {
         s->toks.len--;
         last = last_token(s);
-        if (t->kind == TK_SEMI && last && last->kind == TK_SEMI) {
-            return;
-        }
+    }
+    if (t->kind == TK_SEMI && last && last->kind == TK_SEMI) {
+        fail(s->p, "SyntaxError", t->line, t->col, false,
+             "unexpected token: \";\" (column %u, code point U+003B)", t->col);
+        return;
     }
     push_token(s, t);
 }
@@ -927,6 +950,9 @@ static bool scan_all(Scan *s)
             return false;
         }
         add_token(s, &t);
+        if (s->p->failed) {
+            return false;
+        }
     }
     if (s->open_len > 0) {
         Opener o = s->open[s->open_len - 1];
@@ -956,6 +982,7 @@ static void feed(Parser *p, const TokenList *toks)
         fail(p, "SyntaxError", 1, 1, false, "out of memory");
         return;
     }
+    p->end = toks->items + toks->len;
     for (size_t i = 0; i < toks->len && !p->failed; i++) {
         p->last = &toks->items[i];
         EmberParse(lemon, toks->items[i].kind, toks->items[i]);
@@ -971,7 +998,13 @@ AstNode *parse_source_at(Arena *arena, const char *src, size_t len, const char *
                          uint32_t line, uint32_t col, int depth, Diag *diag)
 {
     memset(diag, 0, sizeof *diag);
-    Parser p = {arena, diag, file, false, NULL, NULL, depth};
+    Parser p = {0};
+    p.arena = arena;
+    p.diag = diag;
+    p.file = file;
+    p.depth = depth;
+    p.end_line = line;
+    p.end_col = col;
     char *copy = arena_strdup(arena, src, len);
     Scan s = {0};
     s.p = &p;

@@ -20,7 +20,10 @@ typedef struct Parser {
     const char *file;
     bool failed;       // a Diag has been written; later actions are ignored
     AstNode *root;     // set by the start rule
-    const Token *last; // the last token fed (location of "expression is incomplete")
+    const Token *last; // the last token fed
+    const Token *end;  // one past the last token of the stream
+    uint32_t end_line; // where Elixir places "expression is incomplete": its last token,
+    uint32_t end_col;  // counting a newline that ends the input
     int depth;         // interpolation depth of this parse
 } Parser;
 

@@ -393,7 +393,8 @@ kw_call(A) ::= kw_base(B) COMMA(T). { A = parse_trailing_comma_error(p, B, &T); 
 kw_data(A) ::= kw_base(B). { A = B; }
 kw_data(A) ::= kw_base(B) COMMA. { A = B; }
 
-call_args_no_parens_kw_expr(A) ::= kw_eol(K) matched_expr(V). [NO_PARENS_ONE] { A = parse_pair(p, K, V); }
+call_args_no_parens_kw_expr(A) ::= kw_eol(K) matched_expr(V). [NO_PARENS_ONE]
+    { A = parse_pair(p, K, V); }
 call_args_no_parens_kw_expr(A) ::= kw_eol(K) no_parens_expr(V). { A = parse_pair(p, K, V); }
 
 call_args_no_parens_kw(A) ::= call_args_no_parens_kw_expr(B). [DO] { A = parse_list1(p, B); }
@@ -456,3 +457,4 @@ map_args(A) ::= LCURLY assoc_update_kw(U) RCURLY. { A = parse_map_args_update(p,
 
 map(A) ::= MAP_OP map_args(B). { A = B; }
 map(A) ::= PERCENT map_base_expr(S) map_args(B). { A = parse_struct(p, S, B); }
+

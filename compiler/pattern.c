@@ -151,8 +151,8 @@ static void match_struct(FnGen *fg, const AstNode *pat, uint32_t src, uint32_t f
     emit_load_atom(fg, k, "__struct__");
     uint32_t v = reg_alloc(fg);
     emit4(fg, OP_MAP_GET, v, src, k, fail);
-    if (name->kind == AST_ALIAS || name->kind == AST_ATOM) {
-        const char *mod = name->kind == AST_ALIAS ? cg_alias_text(fg->mg, name) : name->text;
+    const char *mod = cg_struct_module(fg, name);
+    if (mod) {
         emit3(fg, OP_TEST_ATOM, v, tab_atom(&fg->mg->tab, mod), fail);
     } else {
         pattern_match(fg, name, v, fail);

@@ -66,6 +66,10 @@ void scope_bind(FnGen *fg, const char *name, uint32_t reg)
 
 uint32_t scope_enter(FnGen *fg)
 {
+    if (fg->scope_depth < SCOPE_DEPTH_MAX) {
+        fg->scope_bases[fg->scope_depth] = fg->var_len;
+    }
+    fg->scope_depth++;
     return fg->var_len;
 }
 
@@ -74,7 +78,35 @@ void scope_leave(FnGen *fg, uint32_t mark, uint32_t reg_mark)
     if (mark < fg->var_len) {
         fg->var_len = mark;
     }
+    if (fg->scope_depth > 0) {
+        fg->scope_depth--;
+    }
     reg_free_to(fg, reg_mark);
+}
+
+uint32_t scope_reusable(FnGen *fg, const char *name)
+{
+    if (fg->scope_depth > SCOPE_DEPTH_MAX) {
+        return UINT32_MAX;
+    }
+    uint32_t base = fg->scope_depth ? fg->scope_bases[fg->scope_depth - 1] : 0;
+    uint32_t found = UINT32_MAX;
+    for (uint32_t i = fg->var_len; i-- > 0;) {
+        if (strcmp(fg->vars[i].name, name) == 0) {
+            found = i;
+            break;
+        }
+    }
+    if (found == UINT32_MAX || found < base) {
+        return UINT32_MAX;
+    }
+    uint32_t reg = fg->vars[found].reg;
+    for (uint32_t i = 0; i < fg->var_len; i++) {
+        if (i != found && fg->vars[i].reg == reg) {
+            return UINT32_MAX;
+        }
+    }
+    return reg;
 }
 
 bool scope_is_ignored(const char *name)

@@ -34,6 +34,7 @@ typedef struct Token {
     double fval;        // FLT value
     bool is_big;        // INT too large: text holds its decimal digits
     bool is_quoted;     // ATOM/KW_IDENTIFIER written with quotes
+    bool in_brackets;   // set by the driver: innermost opener is ( [ { or <<
     char sigil;         // SIGIL: the letter
     const char *mods;   // SIGIL: modifier letters
     uint32_t mods_len;

@@ -26,14 +26,32 @@ defmodule Enum do
 
   # ==== map / filter / reduce ====
 
+  # Ranges are walked without building their list first in map, filter, reject, reduce,
+  # reduce_while and each (the common loops over 1..n).
+  def map(%{__struct__: Range, first: first, last: last, step: step}, fun) do
+    :lists.reverse(range_fold(first, last, step, [], fn x, acc -> [fun.(x) | acc] end))
+  end
+
   def map(enumerable, fun), do: map_list(to_list(enumerable), fun, [])
 
   defp map_list([], _fun, acc), do: :lists.reverse(acc)
   defp map_list([x | rest], fun, acc), do: map_list(rest, fun, [fun.(x) | acc])
 
+  def filter(%{__struct__: Range, first: first, last: last, step: step}, fun) do
+    :lists.reverse(range_fold(first, last, step, [], fn x, acc -> keep(fun.(x), true, x, acc) end))
+  end
+
   def filter(enumerable, fun), do: filter_list(to_list(enumerable), fun, true, [])
 
+  def reject(%{__struct__: Range, first: first, last: last, step: step}, fun) do
+    :lists.reverse(range_fold(first, last, step, [], fn x, acc -> keep(fun.(x), false, x, acc) end))
+  end
+
   def reject(enumerable, fun), do: filter_list(to_list(enumerable), fun, false, [])
+
+  defp keep(result, keep, x, acc) do
+    if truthy?(result) == keep, do: [x | acc], else: acc
+  end
 
   defp filter_list([], _fun, _keep, acc), do: :lists.reverse(acc)
 
@@ -56,12 +74,35 @@ defmodule Enum do
     end
   end
 
+  def reduce(%{__struct__: Range, first: first, last: last, step: step}, acc, fun) do
+    range_fold(first, last, step, acc, fun)
+  end
+
   def reduce(enumerable, acc, fun), do: reduce_list(to_list(enumerable), acc, fun)
+
+  # Folds [fun] over first, first + step, ... up to [last] (nothing for an empty range).
+  defp range_fold(i, last, step, acc, _fun) when step > 0 and i > last, do: acc
+  defp range_fold(i, last, step, acc, _fun) when step < 0 and i < last, do: acc
+  defp range_fold(i, last, step, acc, fun), do: range_fold(i + step, last, step, fun.(i, acc), fun)
 
   defp reduce_list([], acc, _fun), do: acc
   defp reduce_list([x | rest], acc, fun), do: reduce_list(rest, fun.(x, acc), fun)
 
+  def reduce_while(%{__struct__: Range, first: first, last: last, step: step}, acc, fun) do
+    range_while(first, last, step, acc, fun)
+  end
+
   def reduce_while(enumerable, acc, fun), do: reduce_while_list(to_list(enumerable), acc, fun)
+
+  defp range_while(i, last, step, acc, _fun) when step > 0 and i > last, do: acc
+  defp range_while(i, last, step, acc, _fun) when step < 0 and i < last, do: acc
+
+  defp range_while(i, last, step, acc, fun) do
+    case fun.(i, acc) do
+      {:cont, acc2} -> range_while(i + step, last, step, acc2, fun)
+      {:halt, acc2} -> acc2
+    end
+  end
 
   defp reduce_while_list([], acc, _fun), do: acc
 
@@ -95,6 +136,13 @@ defmodule Enum do
   defp scan_list([x | rest], acc, fun, out) do
     acc2 = fun.(x, acc)
     scan_list(rest, acc2, fun, [acc2 | out])
+  end
+
+  def each(%{__struct__: Range, first: first, last: last, step: step}, fun) do
+    range_fold(first, last, step, :ok, fn x, acc ->
+      fun.(x)
+      acc
+    end)
   end
 
   def each(enumerable, fun) do
@@ -701,19 +749,13 @@ defmodule Enum do
 
   # ==== Uniqueness and grouping ====
 
-  def uniq(enumerable), do: uniq_list(to_list(enumerable), fn x -> x end, %{}, [])
-  def uniq_by(enumerable, fun), do: uniq_list(to_list(enumerable), fun, %{}, [])
+  # uniq, frequencies and group_by hash in C (:ember_enum) so they stay linear.
+  def uniq(enumerable) do
+    :ember_enum.uniq_pairs(map_list(to_list(enumerable), fn x -> {x, x} end, []))
+  end
 
-  defp uniq_list([], _fun, _seen, acc), do: :lists.reverse(acc)
-
-  defp uniq_list([x | rest], fun, seen, acc) do
-    key = fun.(x)
-
-    if Map.has_key?(seen, key) do
-      uniq_list(rest, fun, seen, acc)
-    else
-      uniq_list(rest, fun, Map.put(seen, key, true), [x | acc])
-    end
+  def uniq_by(enumerable, fun) do
+    :ember_enum.uniq_pairs(map_list(to_list(enumerable), fn x -> {fun.(x), x} end, []))
   end
 
   def dedup(enumerable), do: dedup_list(to_list(enumerable), fn x -> x end, [])
@@ -732,25 +774,14 @@ defmodule Enum do
   def group_by(enumerable, key_fun), do: group_by(enumerable, key_fun, fn x -> x end)
 
   def group_by(enumerable, key_fun, value_fun) do
-    group_list(:lists.reverse(to_list(enumerable)), key_fun, value_fun, %{})
+    pairs = map_list(to_list(enumerable), fn x -> {key_fun.(x), value_fun.(x)} end, [])
+    :ember_enum.group_pairs(pairs)
   end
 
-  defp group_list([], _key_fun, _value_fun, acc), do: acc
+  def frequencies(enumerable), do: :ember_enum.frequencies(to_list(enumerable))
 
-  defp group_list([x | rest], key_fun, value_fun, acc) do
-    key = key_fun.(x)
-    group_list(rest, key_fun, value_fun, Map.put(acc, key, [value_fun.(x) | Map.get(acc, key, [])]))
-  end
-
-  def frequencies(enumerable), do: frequencies_by(enumerable, fn x -> x end)
-
-  def frequencies_by(enumerable, fun), do: freq_list(to_list(enumerable), fun, %{})
-
-  defp freq_list([], _fun, acc), do: acc
-
-  defp freq_list([x | rest], fun, acc) do
-    key = fun.(x)
-    freq_list(rest, fun, Map.put(acc, key, Map.get(acc, key, 0) + 1))
+  def frequencies_by(enumerable, fun) do
+    :ember_enum.frequencies(map_list(to_list(enumerable), fun, []))
   end
 
   # ==== Collecting ====
@@ -762,7 +793,9 @@ defmodule Enum do
   def into(enumerable, %{__struct__: _} = struct), do: not_collectable(enumerable, struct)
 
   def into(enumerable, collectable) when is_map(collectable) do
-    put_pairs(to_list(enumerable), collectable)
+    pairs = to_list(enumerable)
+    check_pairs(pairs)
+    Map.merge(collectable, :maps.from_list(pairs))
   end
 
   def into(enumerable, collectable), do: not_collectable(enumerable, collectable)
@@ -771,13 +804,9 @@ defmodule Enum do
     into(map(enumerable, transform), collectable)
   end
 
-  defp put_pairs([], map), do: map
-  defp put_pairs([{k, v} | rest], map), do: put_pairs(rest, Map.put(map, k, v))
-
-  defp put_pairs([other | _], _map) do
-    raise ArgumentError,
-          "collecting into a map requires {key, value} tuples, got: " <> inspect(other)
-  end
+  defp check_pairs([]), do: :ok
+  defp check_pairs([{_, _} | rest]), do: check_pairs(rest)
+  defp check_pairs([_other | _]), do: raise(ArgumentError)
 
   defp not_collectable(_enumerable, value) do
     raise Protocol.UndefinedError, protocol: Collectable, value: value, description: ""

@@ -68,7 +68,7 @@ defmodule Kernel do
       if key != :__struct__ and Map.has_key?(acc, key) do
         Map.put(acc, key, value)
       else
-        raise KeyError, key: key
+        raise KeyError, key: key, message: "key " <> inspect(key) <> " not found"
       end
     end)
   end

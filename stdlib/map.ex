@@ -17,18 +17,21 @@ defmodule Map do
   defp pair_keys([], _value, acc), do: acc
   defp pair_keys([key | rest], value, acc), do: pair_keys(rest, value, [{key, value} | acc])
 
+  # Conflicting keys are resolved first, then everything is merged in one bulk step, so the
+  # cost stays O((n + m) log) instead of one map copy per key.
   def merge(map1, map2, fun) when is_map(map1) and is_map(map2) do
-    merge_pairs(Map.to_list(map2), map1, fun)
+    resolved = resolve_conflicts(Map.to_list(map2), map1, fun, [])
+    Map.merge(Map.merge(map1, map2), :maps.from_list(resolved))
   end
 
   def merge(map, _map2, _fun), do: raise(BadMapError, term: map)
 
-  defp merge_pairs([], acc, _fun), do: acc
+  defp resolve_conflicts([], _map1, _fun, acc), do: acc
 
-  defp merge_pairs([{key, value2} | rest], acc, fun) do
-    case Map.fetch(acc, key) do
-      {:ok, value1} -> merge_pairs(rest, Map.put(acc, key, fun.(key, value1, value2)), fun)
-      :error -> merge_pairs(rest, Map.put(acc, key, value2), fun)
+  defp resolve_conflicts([{key, value2} | rest], map1, fun, acc) do
+    case Map.fetch(map1, key) do
+      {:ok, value1} -> resolve_conflicts(rest, map1, fun, [{key, fun.(key, value1, value2)} | acc])
+      :error -> resolve_conflicts(rest, map1, fun, acc)
     end
   end
 

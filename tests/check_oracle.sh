@@ -123,7 +123,7 @@ skipped=0
 for ((i = 1; i <= N; i++)); do
     while [ ! -e "$WORK/$i.done" ]; do
         kill -0 "$XARGS" 2>/dev/null || [ -e "$WORK/$i.done" ] || break
-        sleep 0.02
+        sleep 0.05
     done
     name=${NAMES[$((i - 1))]}
     verdict=$( [ -e "$WORK/$i.res" ] && head -n 1 "$WORK/$i.res")

@@ -76,17 +76,28 @@ OPS=(truncate truncate flip flip insert_byte delete_bytes nul
 # mutant. Byte-level work happens on the whole file as one string (LC_ALL=C: bytes).
 MUTATOR='
 function rnd(n) { st = (st * 48271) % 2147483647; return st % n }
-function tokenize(   rest, pos, m) {
-    nt = 0; rest = s; pos = 1
-    while (length(rest) > 0 &&
-           match(rest, /[A-Za-z_][A-Za-z0-9_?!]*|[0-9][0-9A-Fa-fxob_.]*|"""|[][(){}"'\'',]|[-+*\/<>=|&!^~%.;:@\\#?]+/)) {
-        nt++; ts[nt] = pos + RSTART - 1; tl[nt] = RLENGTH
-        pos += RSTART + RLENGTH - 1
-        rest = substr(rest, RSTART + RLENGTH)
+function tokenize(   i, rest, pos, off) {
+    # tokens of non-comment lines only; ts/tl are offsets into the whole-file string s
+    nt = 0; off = 1
+    for (i = 1; i <= nl; i++) {
+        if (lines[i] !~ /^[ \t]*#/) {
+            rest = lines[i]; pos = off
+            while (length(rest) > 0 &&
+                   match(rest, /[A-Za-z_][A-Za-z0-9_?!]*|[0-9][0-9A-Fa-fxob_.]*|"""|[][(){}"'\'',]|[-+*\/<>=|&!^~%.;:@\\#?]+/)) {
+                nt++; ts[nt] = pos + RSTART - 1; tl[nt] = RLENGTH
+                pos += RSTART + RLENGTH - 1
+                rest = substr(rest, RSTART + RLENGTH)
+            }
+        }
+        off += length(lines[i]) + 1
     }
 }
 function tok(i) { return substr(s, ts[i], tl[i]) }
-function rep(str, n,   out) { out = ""; while (n-- > 0) out = out str; return out }
+function rep(str, n,   out) { # str repeated n times, by doubling
+    if (n <= 0) return ""
+    out = str; while (length(out) < n * length(str)) out = out out
+    return substr(out, 1, n * length(str))
+}
 BEGIN {
     st = seed % 2147483646 + 1
     split("do end fn -> ( ) [ ] { } %{ << >> \" \"\"\" '\'' , | |> :: when \\\\ <> ++ = == ^ & &1 . .. :atom 0x 1.0e 9999999999999999999999 defmodule def case cond with for try rescue after else catch ; ?", dict, " ")
@@ -159,7 +170,7 @@ for ((i = 1; i <= COUNT; i++)); do
     rnd "${#OPS[@]}"; op=${OPS[$R]}
     rnd "$NC"; donor=${CORPUS[$R]}
     rnd 2147483646; mseed=$R
-    name=$(basename "$src" .exs)
+    name=${src##*/}; name=${name%.exs}
     mut=$WORK/m/$i-$name.exs
     if [ "$op" = nul ]; then
         size=$(wc -c <"$src")
@@ -174,15 +185,16 @@ done
 # Runs mutant $1 (file $2); writes $WORK/r/$1 with "ok" or "fail <reason>".
 fuzz_one() {
     local i=$1 mut=$2 rc res reason=""
+    exec 2>/dev/null # keep bash's own "Segmentation fault" notices off the report
     # shellcheck disable=SC2086
-    (cd "$(dirname "$mut")" && exec timeout -k 2 "$TIMEOUT" "$EMBER" $ARGS "$(basename "$mut")" \
+    (cd "${mut%/*}" && exec timeout -k 2 "$TIMEOUT" "$EMBER" $ARGS "${mut##*/}" \
         </dev/null >/dev/null 2>"$mut.stderr")
     rc=$?
     if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
         reason="hang: no result after ${TIMEOUT}s (exit status $rc)"
     elif [ "$rc" -ge 128 ]; then
         reason="crash: killed by signal $((rc - 128))"
-    elif grep -q -a -E 'AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|ThreadSanitizer|runtime error:' "$mut.stderr"; then
+    elif [ -s "$mut.stderr" ] && grep -q -a -E 'AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|ThreadSanitizer|runtime error:' "$mut.stderr"; then
         reason="sanitizer report (exit status $rc)"
     fi
     if [ -n "$reason" ]; then res="fail $reason"; else res=ok; fi
@@ -193,14 +205,16 @@ export WORK EMBER ARGS TIMEOUT
 
 echo "# fuzzing $EMBER $ARGS with $COUNT mutants of $NC programs (seed $SEED, $JOBS jobs)"
 while IFS=$'\t' read -r i op src; do
-    printf '%s\0%s\0' "$i" "$WORK/m/$i-$(basename "$src" .exs).exs"
+    name=${src##*/}
+    printf '%s\0%s\0' "$i" "$WORK/m/$i-${name%.exs}.exs"
 done <"$WORK/list" | xargs -0 -n 2 -P "$JOBS" bash -c 'fuzz_one "$1" "$2"' _
 
 passed=0
 failed=0
 declare -A BYOP=()
 while IFS=$'\t' read -r i op src; do
-    res=$(cat "$WORK/r/$i" 2>/dev/null || echo "fail no result")
+    res="fail no result"
+    [ -e "$WORK/r/$i" ] && read -r res <"$WORK/r/$i"
     if [ "$res" = ok ]; then
         passed=$((passed + 1))
         [ "${FUZZ_VERBOSE:-0}" = 1 ] && echo "ok $i - $op of $src"

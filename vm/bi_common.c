@@ -373,6 +373,116 @@ Term bi_num_fdiv(Process *p, Term a, Term b)
     return bi_float_result(p, x / y);
 }
 
+// ==== Hashing ====
+
+#define HASH_FNV_PRIME UINT64_C(1099511628211)
+#define HASH_FNV_BASIS UINT64_C(14695981039346656037)
+// Containers nested deeper than this hash as one constant (bounds the C recursion).
+#define HASH_MAX_DEPTH 32
+
+static uint64_t mix_word(uint64_t h, uint64_t v)
+{
+    for (int i = 0; i < 8; i++) {
+        h = (h ^ ((v >> (8 * i)) & 0xFF)) * HASH_FNV_PRIME;
+    }
+    return h;
+}
+
+static uint64_t mix_bytes(uint64_t h, const uint8_t *s, size_t size)
+{
+    for (size_t i = 0; i < size; i++) {
+        h = (h ^ s[i]) * HASH_FNV_PRIME;
+    }
+    return h;
+}
+
+// Hashes the elements of a tuple or the keys and values of a map.
+static uint64_t hash_at(Term t, uint64_t h, int depth);
+
+static uint64_t hash_container(Term t, uint64_t h, int depth)
+{
+    bool tuple = term_is_tuple(t);
+    uint32_t n = tuple ? term_tuple_arity(t) : map_size(t) * 2;
+    const Term *elems = tuple ? term_tuple_elems(t) : map_keys(t);
+    h = mix_word(h, tuple ? 'T' : 'M');
+    for (uint32_t i = 0; i < n; i++) {
+        h = hash_at(elems[i], h, depth + 1);
+    }
+    return h;
+}
+
+static uint64_t hash_at(Term t, uint64_t h, int depth)
+{
+    if (depth > HASH_MAX_DEPTH) {
+        return mix_word(h, 'D');
+    }
+    while (term_is_cons(t)) {
+        h = hash_at(term_hd(t), mix_word(h, 'L'), depth + 1);
+        t = term_tl(t);
+    }
+    if (term_is_binary(t)) {
+        size_t size;
+        const uint8_t *s = term_binary_bytes(t, &size);
+        return mix_bytes(mix_word(h, 'B'), s, size);
+    }
+    if (term_is_tuple(t) || term_is_map(t)) {
+        return hash_container(t, h, depth);
+    }
+    if (term_is_float(t)) {
+        double d = term_to_float(t);
+        uint64_t bits;
+        memcpy(&bits, &d, sizeof bits);
+        return mix_word(mix_word(h, 'F'), d == 0.0 ? 0 : bits);
+    }
+    if (term_is_bignum(t)) {
+        Term *obj = term_boxed_ptr(t);
+        size_t words = term_header_size(obj[0]);
+        return mix_bytes(mix_word(h, obj[0]), (const uint8_t *)(obj + 1), words * sizeof(Term));
+    }
+    if (term_is_boxed(t)) {
+        Term *obj = term_boxed_ptr(t); // refs, funs: hash by identity of their payload
+        return mix_word(mix_word(h, obj[0]), obj[1]);
+    }
+    return mix_word(h, t); // immediates (small ints, atoms, pids, []) hash by value
+}
+
+uint64_t bi_hash_term(Term t)
+{
+    return hash_at(t, HASH_FNV_BASIS, 0);
+}
+
+void bi_key_index_init(BiKeyIndex *ix, const Term *keys, size_t n)
+{
+    size_t cap = 16;
+    while (cap < 2 * n) {
+        cap *= 2;
+    }
+    ix->slots = em_calloc(cap, sizeof(uint32_t));
+    ix->mask = cap - 1;
+    ix->keys = keys;
+}
+
+uint32_t bi_key_index_find_or_add(BiKeyIndex *ix, uint32_t i)
+{
+    Term key = ix->keys[i];
+    for (size_t s = bi_hash_term(key) & ix->mask;; s = (s + 1) & ix->mask) {
+        uint32_t v = ix->slots[s];
+        if (v == 0) {
+            ix->slots[s] = i + 1;
+            return i;
+        }
+        if (term_exact_equal(ix->keys[v - 1], key)) {
+            return v - 1;
+        }
+    }
+}
+
+void bi_key_index_free(BiKeyIndex *ix)
+{
+    free(ix->slots);
+    ix->slots = NULL;
+}
+
 // ==== Inspect and exceptions ====
 
 Term bi_inspect_binary(Process *p, Term t, const InspectOpts *opts)

@@ -92,6 +92,25 @@ size_t *bi_graphemes(const uint8_t *s, size_t size, size_t *count);
 // terms are tuples compared by their element [key_pos] only (bi_lists.c).
 void bi_sort_terms(Term *elems, size_t len, int64_t key_pos);
 
+// A structural 64-bit hash of [t]: terms that are =:= hash alike (1 and 1.0 differ).
+// Nesting deeper than a fixed depth is not looked at. Used by phash2 and the Enum helpers.
+uint64_t bi_hash_term(Term t);
+
+// A hash set over an array of terms compared by exact (=:=) equality: maps each key to the
+// index of its first occurrence. Owns only its slot array (free with bi_key_index_free).
+typedef struct BiKeyIndex {
+    uint32_t *slots; // key index + 1; 0 = empty
+    size_t mask;
+    const Term *keys;
+} BiKeyIndex;
+
+// Prepares [ix] for up to [n] keys of the array [keys] (which must outlive [ix]).
+void bi_key_index_init(BiKeyIndex *ix, const Term *keys, size_t n);
+// The index of the first key =:= keys[i] added so far; adds i (and returns it) when new.
+uint32_t bi_key_index_find_or_add(BiKeyIndex *ix, uint32_t i);
+// Frees the slot array of [ix].
+void bi_key_index_free(BiKeyIndex *ix);
+
 // inspect([t], [opts]) as a new binary.
 Term bi_inspect_binary(Process *p, Term t, const InspectOpts *opts);
 // Reads inspect options from keyword list [kw] into [opts] (limit, pretty, width, charlists;

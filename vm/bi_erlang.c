@@ -109,11 +109,22 @@ Term bi_erlang_float_to_binary_1(Process *p, Term *args)
 Term bi_erlang_binary_to_float_1(Process *p, Term *args) { return bi_string_to_float_1(p, args); }
 Term bi_erlang_iolist_to_binary_1(Process *p, Term *args)
 {
-    return bi_io_iodata_to_binary_1(p, args);
+    if (term_is_binary(args[0])) {
+        return args[0];
+    }
+    StrBuf b;
+    strbuf_init(&b);
+    bool ok = bi_iodata_append(args[0], &b);
+    Term r = ok ? bi_binary_from_buf(p, &b) : bi_badarg(p, 1, "not an iolist term");
+    strbuf_free(&b);
+    return r;
 }
 Term bi_erlang_list_to_binary_1(Process *p, Term *args)
 {
-    return bi_io_iodata_to_binary_1(p, args);
+    if (!term_is_list(args[0])) {
+        return bi_badarg(p, 1, "not an iolist term");
+    }
+    return bi_erlang_iolist_to_binary_1(p, args);
 }
 
 Term bi_erlang_binary_to_list_1(Process *p, Term *args)
@@ -144,82 +155,15 @@ Term bi_erlang_op_subtract_2(Process *p, Term *args) { return bi_kernel_op_subtr
 
 // ==== phash2 ====
 
-#define PHASH_FNV_PRIME UINT64_C(1099511628211)
-#define PHASH_FNV_BASIS UINT64_C(14695981039346656037)
 // Erlang's default phash2 range.
 #define PHASH_DEFAULT_RANGE (UINT64_C(1) << 27)
-
-static uint64_t mix(uint64_t h, uint64_t v)
-{
-    for (int i = 0; i < 8; i++) {
-        h = (h ^ ((v >> (8 * i)) & 0xFF)) * PHASH_FNV_PRIME;
-    }
-    return h;
-}
-
-// A structural hash of [t] that is equal for =:= terms; nesting is hashed iteratively
-// through lists (tails) and recursively only through tuple/map elements up to a depth.
-static uint64_t hash_term(Process *p, Term t, uint64_t h, int depth)
-{
-    if (depth > 64) {
-        return mix(h, 0xDEAD);
-    }
-    while (term_is_cons(t)) {
-        h = hash_term(p, term_hd(t), mix(h, 'L'), depth + 1);
-        t = term_tl(t);
-    }
-    if (term_is_atom(t)) {
-        size_t len;
-        const char *name = bi_atom_text(p, t, &len);
-        h = mix(h, 'A');
-        for (size_t i = 0; i < len; i++) {
-            h = (h ^ (uint8_t)name[i]) * PHASH_FNV_PRIME;
-        }
-        return h;
-    }
-    if (term_is_binary(t)) {
-        size_t size;
-        const uint8_t *s = term_binary_bytes(t, &size);
-        h = mix(h, 'B');
-        for (size_t i = 0; i < size; i++) {
-            h = (h ^ s[i]) * PHASH_FNV_PRIME;
-        }
-        return h;
-    }
-    if (term_is_tuple(t) || term_is_map(t)) {
-        uint32_t n = term_is_tuple(t) ? term_tuple_arity(t) : map_size(t) * 2;
-        const Term *elems = term_is_tuple(t) ? term_tuple_elems(t) : map_keys(t);
-        h = mix(h, term_is_tuple(t) ? 'T' : 'M');
-        for (uint32_t i = 0; i < n; i++) {
-            h = hash_term(p, elems[i], h, depth + 1);
-        }
-        return h;
-    }
-    if (term_is_float(t)) {
-        double d = term_to_float(t);
-        uint64_t bits;
-        memcpy(&bits, &d, sizeof bits);
-        return mix(mix(h, 'F'), bits);
-    }
-    if (term_is_bignum(t)) {
-        StrBuf b;
-        strbuf_init(&b);
-        bigint_to_string(t, 16, &b);
-        for (size_t i = 0; i < b.len; i++) {
-            h = (h ^ (uint8_t)b.data[i]) * PHASH_FNV_PRIME;
-        }
-        strbuf_free(&b);
-        return h;
-    }
-    return mix(h, t); // small ints, nil, pids: immediates hash by value
-}
 
 Term bi_erlang_phash2_2(Process *p, Term *args)
 {
     if (!term_is_small(args[1]) || term_to_small(args[1]) < 1) {
         return bi_badarg(p, 2, "out of range");
     }
-    uint64_t h = hash_term(p, args[0], PHASH_FNV_BASIS, 0);
+    uint64_t h = bi_hash_term(args[0]);
     return term_from_small((int64_t)(h % (uint64_t)term_to_small(args[1])));
 }
 

@@ -83,8 +83,10 @@ Term bi_integer_to_string_2(Process *p, Term *args)
     if (!term_is_integer(args[0])) {
         return bi_badarg(p, 1, "not an integer");
     }
-    unsigned base = check_base(p, args[1]);
-    return base == 0 ? TERM_NONE : int_to_text(p, args[0], base);
+    if (!term_is_small(args[1]) || term_to_small(args[1]) < 2 || term_to_small(args[1]) > 36) {
+        return bi_badarg(p, 2, "not an integer in the range 2 through 36");
+    }
+    return int_to_text(p, args[0], (unsigned)term_to_small(args[1]));
 }
 
 Term bi_integer_to_charlist_1(Process *p, Term *args)

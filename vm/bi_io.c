@@ -62,10 +62,10 @@ static Term write_item(Process *p, Term dev, Term item, bool newline)
     if (newline) {
         strbuf_append(&b, "\n", 1);
     }
-    fwrite(b.data, 1, b.len, stream);
     if (stream == stderr) {
-        fflush(stdout);
+        fflush(stdout); // keep the interleaving a terminal would show
     }
+    fwrite(b.data, 1, b.len, stream);
     strbuf_free(&b);
     return term_from_atom(ATOM_ok);
 }
@@ -105,6 +105,9 @@ static Term inspect_to(Process *p, Term dev, Term item, Term opts_kw)
     }
     inspect_term(p->vm, item, &opts, &b);
     strbuf_append(&b, "\n", 1);
+    if (stream == stderr) {
+        fflush(stdout);
+    }
     fwrite(b.data, 1, b.len, stream);
     strbuf_free(&b);
     return item;

@@ -297,6 +297,8 @@ Term bi_kernel_op_append_2(Process *p, Term *args)
     return r;
 }
 
+// Removes from [left] the first occurrence of each element of [right] (exact equality), in
+// O(n + m): right's elements are counted per distinct value in a hash index first.
 Term bi_kernel_op_subtract_2(Process *p, Term *args)
 {
     Term *left;
@@ -310,25 +312,36 @@ Term bi_kernel_op_subtract_2(Process *p, Term *args)
         free(left);
         return error_raise(p, ERR_ARGUMENT, "argument error");
     }
-    bool *gone = n > 0 ? calloc(n, sizeof(bool)) : NULL;
-    if (n > 0 && gone == NULL) {
-        fatal_oom();
-    }
+    // One array holds right's elements then left's, so one index covers both.
+    Term *all = em_malloc((n + m + 1) * sizeof(Term));
     for (size_t j = 0; j < m; j++) {
-        for (size_t i = 0; i < n; i++) {
-            if (!gone[i] && term_exact_equal(left[i], right[j])) {
-                gone[i] = true;
-                break;
-            }
-        }
+        all[j] = right[j];
+    }
+    for (size_t i = 0; i < n; i++) {
+        all[m + i] = left[i];
+    }
+    uint32_t *pending = em_calloc(m + 1, sizeof(uint32_t)); // removals left per right value
+    BiKeyIndex ix;
+    bi_key_index_init(&ix, all, n + m);
+    for (uint32_t j = 0; j < m; j++) {
+        pending[bi_key_index_find_or_add(&ix, j)]++;
     }
     Term acc = TERM_NIL;
-    for (size_t i = n; i > 0; i--) {
-        if (!gone[i - 1]) {
-            acc = term_make_cons(p, left[i - 1], acc);
+    bool *gone = em_calloc(n + 1, sizeof(bool));
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t first = bi_key_index_find_or_add(&ix, (uint32_t)m + i);
+        if (first < m && pending[first] > 0) {
+            pending[first]--;
+            gone[i] = true;
         }
     }
+    for (size_t i = n; i > 0; i--) {
+        acc = gone[i - 1] ? acc : term_make_cons(p, left[i - 1], acc);
+    }
+    bi_key_index_free(&ix);
     free(gone);
+    free(pending);
+    free(all);
     free(left);
     free(right);
     return acc;
@@ -583,4 +596,7 @@ Term bi_exception_message_1(Process *p, Term *args)
     return error_message(p, args[0]);
 }
 
-Term bi_exception_exception_p_1(Process *p, Term *args) { return bi_kernel_is_exception_1(p, args); }
+Term bi_exception_exception_p_1(Process *p, Term *args)
+{
+    return bi_kernel_is_exception_1(p, args);
+}

@@ -138,7 +138,7 @@ Term bi_lists_seq_3(Process *p, Term *args)
     int64_t to = term_to_small(args[1]);
     int64_t step = term_to_small(args[2]);
     if (step == 0 ? from != to : (step > 0 ? to < from - step : to > from - step)) {
-        return bi_function_clause(p, "lists:seq/3");
+        return bi_badarg(p, 3, to > from ? "not a positive increment" : "not a negative increment");
     }
     if (step == 0) {
         return term_make_cons(p, args[0], TERM_NIL);
@@ -153,6 +153,10 @@ Term bi_lists_seq_3(Process *p, Term *args)
 
 Term bi_lists_seq_2(Process *p, Term *args)
 {
+    if (!term_is_small(args[0]) || !term_is_small(args[1]) ||
+        term_to_small(args[1]) < term_to_small(args[0]) - 1) {
+        return bi_function_clause(p, "lists:seq/2");
+    }
     Term a[3] = {args[0], args[1], term_from_small(1)};
     return bi_lists_seq_3(p, a);
 }

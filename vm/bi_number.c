@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bi_common.h"
+#include "error.h"
 #include "bigint.h"
 
 // ==== Operators ====
@@ -117,7 +118,7 @@ Term bi_kernel_op_concat_2(Process *p, Term *args)
 Term bi_kernel_div_2(Process *p, Term *args)
 {
     if (!term_is_integer(args[0]) || !term_is_integer(args[1]) || args[1] == term_from_small(0)) {
-        return bi_badarith(p);
+        return error_raise_arith(p, "div", args, 2);
     }
     return bigint_div(p, args[0], args[1]);
 }
@@ -125,7 +126,7 @@ Term bi_kernel_div_2(Process *p, Term *args)
 Term bi_kernel_rem_2(Process *p, Term *args)
 {
     if (!term_is_integer(args[0]) || !term_is_integer(args[1]) || args[1] == term_from_small(0)) {
-        return bi_badarith(p);
+        return error_raise_arith(p, "rem", args, 2);
     }
     return bigint_rem(p, args[0], args[1]);
 }

@@ -443,3 +443,40 @@ Term bi_string_printable_p_1(Process *p, Term *args)
     }
     return term_true();
 }
+
+// {first, rest} splitting [t] after its first grapheme (or codepoint), or nil when empty.
+static Term next_unit(Process *p, Term t, bool codepoint, const char *mfa)
+{
+    const uint8_t *s;
+    size_t size;
+    if (!text_arg(p, t, mfa, &s, &size)) {
+        return TERM_NONE;
+    }
+    if (size == 0) {
+        return term_nil_atom();
+    }
+    size_t cut;
+    if (codepoint) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t len = utf8proc_iterate(s, (utf8proc_ssize_t)size, &cp);
+        cut = len > 0 ? (size_t)len : 1;
+    } else {
+        size_t n;
+        size_t *off = bi_graphemes(s, size, &n);
+        cut = off[1];
+        free(off);
+    }
+    Term first = term_make_binary(p, s, cut);
+    s = term_binary_bytes(t, &size);
+    return bi_tuple2(p, first, term_make_binary(p, s + cut, size - cut));
+}
+
+Term bi_string_next_grapheme_1(Process *p, Term *args)
+{
+    return next_unit(p, args[0], false, "String.next_grapheme/1");
+}
+
+Term bi_string_next_codepoint_1(Process *p, Term *args)
+{
+    return next_unit(p, args[0], true, "String.next_codepoint/1");
+}

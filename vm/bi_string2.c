@@ -228,6 +228,9 @@ static Term split_builtin(Process *p, Term text, Term pattern, Term kw)
         return bi_function_clause(p, "String.split/3");
     }
     Pieces out = {NULL, 0, 0};
+    if (size == 0 && pats.has_empty && !o.trim) {
+        add_piece(p, text, 0, 0, false, &out); // Elixir: String.split("", "") == ["", ""]
+    }
     if (size > 0 || !o.trim) {
         split_text(p, text, &pats, &o, &out);
     }
@@ -254,12 +257,24 @@ static bool is_space(utf8proc_int32_t cp)
            cp == 0x2029 || cp == 0x205F || cp == 0x3000;
 }
 
-// The length of the whitespace codepoint at s[i], or 0.
-static size_t space_at(const uint8_t *s, size_t size, size_t i)
+// The length of the whitespace codepoint at s[i], or 0. String.trim also removes the
+// non-breaking spaces that String.split/1 keeps.
+static size_t whitespace_at(const uint8_t *s, size_t size, size_t i, bool non_breaking)
 {
     utf8proc_int32_t cp;
     utf8proc_ssize_t len = utf8proc_iterate(s + i, (utf8proc_ssize_t)(size - i), &cp);
-    return (len > 0 && is_space(cp)) ? (size_t)len : 0;
+    bool nb = cp == 0xA0 || cp == 0x2007 || cp == 0x202F;
+    return (len > 0 && (is_space(cp) || (non_breaking && nb))) ? (size_t)len : 0;
+}
+
+static size_t space_at(const uint8_t *s, size_t size, size_t i)
+{
+    return whitespace_at(s, size, i, false);
+}
+
+static size_t trim_space_at(const uint8_t *s, size_t size, size_t i)
+{
+    return whitespace_at(s, size, i, true);
 }
 
 Term bi_string_split_1(Process *p, Term *args)
@@ -307,7 +322,7 @@ static size_t trailing_space(const uint8_t *s, size_t from, size_t to)
     while (k > from && (s[k] & 0xC0) == 0x80) {
         k--;
     }
-    return space_at(s, to, k) == to - k ? to - k : 0;
+    return trim_space_at(s, to, k) == to - k ? to - k : 0;
 }
 
 // Trims whitespace (to_trim NULL) or repeated [to_trim] from the chosen ends of [t].
@@ -326,7 +341,7 @@ static Term trim_text(Process *p, Term t, Term to_trim, bool lead, bool trail, c
     size_t from = 0;
     size_t to = size;
     while (lead && from < to) {
-        size_t n = pat ? affix_len(s, from, to, pat, pat_size, false) : space_at(s, to, from);
+        size_t n = pat ? affix_len(s, from, to, pat, pat_size, false) : trim_space_at(s, to, from);
         if (n == 0) {
             break;
         }
@@ -611,4 +626,70 @@ Term bi_kernel_op_match_2(Process *p, Term *args)
         return bi_function_clause(p, "Kernel.=~/2");
     }
     return bi_string_contains_p_2(p, args);
+}
+
+// ==== replace_prefix / suffix / leading / trailing ====
+
+typedef enum AffixMode { AFFIX_ONCE, AFFIX_REPEAT } AffixMode;
+
+// Replaces [match] at the start (or with [at_end] the end) of [args[0]] by [args[2]], once or
+// for every repetition.
+static Term replace_affix(Process *p, Term *args, bool at_end, AffixMode mode, const char *mfa)
+{
+    const uint8_t *s;
+    const uint8_t *m;
+    const uint8_t *r;
+    size_t size;
+    size_t msize;
+    size_t rsize;
+    if (!bi_text(args[0], &s, &size) || !bi_text(args[1], &m, &msize) ||
+        !bi_text(args[2], &r, &rsize)) {
+        return bi_function_clause(p, mfa);
+    }
+    if (msize == 0 && mode == AFFIX_REPEAT) {
+        return error_raise(p, ERR_ARGUMENT, "cannot use an empty string as the match to replace");
+    }
+    size_t from = 0;
+    size_t to = size;
+    size_t count = 0;
+    while (affix_len(s, from, to, m, msize, at_end) == msize && (msize > 0 || count == 0)) {
+        count++;
+        from += at_end ? 0 : msize;
+        to -= at_end ? msize : 0;
+        if (mode == AFFIX_ONCE) {
+            break;
+        }
+    }
+    StrBuf b;
+    strbuf_init(&b);
+    for (size_t i = 0; !at_end && i < count; i++) {
+        strbuf_append(&b, r, rsize);
+    }
+    strbuf_append(&b, s + from, to - from);
+    for (size_t i = 0; at_end && i < count; i++) {
+        strbuf_append(&b, r, rsize);
+    }
+    Term out = bi_binary_from_buf(p, &b);
+    strbuf_free(&b);
+    return out;
+}
+
+Term bi_string_replace_prefix_3(Process *p, Term *args)
+{
+    return replace_affix(p, args, false, AFFIX_ONCE, "String.replace_prefix/3");
+}
+
+Term bi_string_replace_suffix_3(Process *p, Term *args)
+{
+    return replace_affix(p, args, true, AFFIX_ONCE, "String.replace_suffix/3");
+}
+
+Term bi_string_replace_leading_3(Process *p, Term *args)
+{
+    return replace_affix(p, args, false, AFFIX_REPEAT, "String.replace_leading/3");
+}
+
+Term bi_string_replace_trailing_3(Process *p, Term *args)
+{
+    return replace_affix(p, args, true, AFFIX_REPEAT, "String.replace_trailing/3");
 }

@@ -436,6 +436,40 @@ int bigint_compare(Term a, Term b)
     return x.neg ? -c : c;
 }
 
+// The integer value of finite, integral [t] as a Big over [limbs] (room for 18 limbs: doubles
+// have at most 1024 integer bits).
+static void view_integral_double(double t, mp_limb_t *limbs, Big *y)
+{
+    y->neg = t < 0;
+    y->d = limbs;
+    y->n = 0;
+    if (t == 0) {
+        return;
+    }
+    int exp2;
+    double frac = frexp(fabs(t), &exp2);
+    uint64_t mant = (uint64_t)ldexp(frac, 53);
+    int shift = exp2 - 53;
+    limbs[0] = mant;
+    limbs[1] = 0;
+    y->n = 1;
+    if (shift > 0) {
+        mp_size_t whole = shift / 64;
+        unsigned bits = (unsigned)(shift % 64);
+        memmove(limbs + whole, limbs, 2 * sizeof(mp_limb_t));
+        memset(limbs, 0, (size_t)whole * sizeof(mp_limb_t));
+        if (bits != 0) {
+            mpn_lshift(limbs + whole, limbs + whole, 2, bits);
+        }
+        y->n = whole + 2;
+    } else {
+        limbs[0] = mant >> -shift;
+    }
+    while (y->n > 0 && limbs[y->n - 1] == 0) {
+        y->n--;
+    }
+}
+
 int bigint_compare_float(Term a, double d)
 {
     if (term_is_small(a) && fabs(d) < 4611686018427387904.0) { // 2^62: trunc(d) is small
@@ -450,38 +484,11 @@ int bigint_compare_float(Term a, double d)
     if (isinf(d)) {
         return d > 0 ? -1 : 1;
     }
-    // |d| >= 2^62 or [a] is a bignum: compare against trunc(d) as an exact integer, built
-    // in a scratch process-free buffer (doubles have at most 1024 integer bits).
+    // Compare with trunc(d) as an exact integer, then let the fraction break a tie.
     double t = trunc(d);
-    int frexp_exp;
-    double frac = frexp(fabs(t), &frexp_exp);
-    Big y;
     mp_limb_t limbs[18] = {0};
-    y.neg = t < 0;
-    y.d = limbs;
-    y.n = 0;
-    if (t != 0) {
-        uint64_t mant = (uint64_t)ldexp(frac, 53);
-        int shift = frexp_exp - 53;
-        limbs[0] = mant;
-        y.n = 1;
-        if (shift > 0) {
-            limbs[1] = 0;
-            mp_size_t whole = shift / 64;
-            unsigned bits = (unsigned)(shift % 64);
-            memmove(limbs + whole, limbs, 2 * sizeof(mp_limb_t));
-            memset(limbs, 0, (size_t)whole * sizeof(mp_limb_t));
-            if (bits != 0) {
-                mpn_lshift(limbs + whole, limbs + whole, 2, bits);
-            }
-            y.n = whole + 2;
-        } else {
-            limbs[0] = mant >> -shift;
-        }
-        while (y.n > 0 && limbs[y.n - 1] == 0) {
-            y.n--;
-        }
-    }
+    Big y;
+    view_integral_double(t, limbs, &y);
     Big x;
     view(a, &x);
     int c;

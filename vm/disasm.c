@@ -72,6 +72,53 @@ static void print_atom(const Sections *s, uint32_t index, FILE *out)
     }
 }
 
+static bool print_literal(const Sections *s, Cursor *c, FILE *out, int depth);
+
+// Prints a binary literal (tag already read), escaping non-printable bytes, at most 60 bytes.
+static bool print_binary(Cursor *c, FILE *out)
+{
+    uint32_t n = rd_u32(c);
+    if (!c->ok || (size_t)(c->end - c->p) < n) {
+        return false;
+    }
+    fputc('"', out);
+    for (uint32_t i = 0; i < n && i < 60; i++) {
+        uint8_t ch = c->p[i];
+        fprintf(out, ch >= 32 && ch < 127 && ch != '"' && ch != '\\' ? "%c" : "\\x%02x", ch);
+    }
+    fputs(n > 60 ? "...\"" : "\"", out);
+    c->p += n;
+    return true;
+}
+
+// Prints a list, tuple or map literal whose tag [tag] has been read.
+static bool print_container(const Sections *s, Cursor *c, uint8_t tag, FILE *out, int depth)
+{
+    uint32_t n = rd_u32(c);
+    bool is_map = tag == EMB_LIT_MAP;
+    fputs(tag == EMB_LIT_LIST ? "[" : is_map ? "%{" : "{", out);
+    for (uint32_t i = 0; c->ok && i < n; i++) {
+        fputs(i ? ", " : "", out);
+        if (!print_literal(s, c, out, depth + 1)) {
+            return false;
+        }
+        if (is_map) {
+            fputs(" => ", out);
+            if (!print_literal(s, c, out, depth + 1)) {
+                return false;
+            }
+        }
+    }
+    if (tag == EMB_LIT_LIST) {
+        fputs(" | ", out);
+        if (!print_literal(s, c, out, depth + 1)) {
+            return false;
+        }
+    }
+    fputs(tag == EMB_LIT_LIST ? "]" : "}", out);
+    return c->ok;
+}
+
 // Prints one literal at [c]; false when malformed.
 static bool print_literal(const Sections *s, Cursor *c, FILE *out, int depth)
 {
@@ -112,48 +159,14 @@ static bool print_literal(const Sections *s, Cursor *c, FILE *out, int depth)
         print_atom(s, rd_u32(c), out);
         break;
     case EMB_LIT_BINARY:
-        n = rd_u32(c);
-        if (!c->ok || (size_t)(c->end - c->p) < n) {
-            return false;
-        }
-        fputc('"', out);
-        for (uint32_t i = 0; i < n && i < 60; i++) {
-            uint8_t ch = c->p[i];
-            fprintf(out, ch >= 32 && ch < 127 && ch != '"' && ch != '\\' ? "%c" : "\\x%02x", ch);
-        }
-        fputs(n > 60 ? "...\"" : "\"", out);
-        c->p += n;
-        break;
+        return print_binary(c, out);
     case EMB_LIT_NIL:
         fputs("[]", out);
         break;
     case EMB_LIT_LIST:
     case EMB_LIT_TUPLE:
-    case EMB_LIT_MAP: {
-        n = rd_u32(c);
-        bool is_map = tag == EMB_LIT_MAP;
-        fputs(tag == EMB_LIT_LIST ? "[" : is_map ? "%{" : "{", out);
-        for (uint32_t i = 0; c->ok && i < n; i++) {
-            fputs(i ? ", " : "", out);
-            if (!print_literal(s, c, out, depth + 1)) {
-                return false;
-            }
-            if (is_map) {
-                fputs(" => ", out);
-                if (!print_literal(s, c, out, depth + 1)) {
-                    return false;
-                }
-            }
-        }
-        if (tag == EMB_LIT_LIST) {
-            fputs(" | ", out);
-            if (!print_literal(s, c, out, depth + 1)) {
-                return false;
-            }
-        }
-        fputs(tag == EMB_LIT_LIST ? "]" : "}", out);
-        break;
-    }
+    case EMB_LIT_MAP:
+        return print_container(s, c, tag, out, depth);
     default:
         return false;
     }

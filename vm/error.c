@@ -162,10 +162,19 @@ static void append_inspect(Vm *vm, Term t, StrBuf *out)
 
 static void append_mfa(Vm *vm, Term module, Term name, Term arity, StrBuf *out)
 {
+    const char *text = atom_name(vm->atoms, term_to_atom(name), NULL);
+    const char *fun_marker = strstr(text, "-fun-");
+    if (text[0] == '-' && fun_marker != NULL) {
+        // A lambda "-parent/1-fun-0-" prints as "anonymous fn/N in Mod.parent/1".
+        strbuf_printf(out, "anonymous fn/%lld in ", (long long)term_to_small(arity));
+        append_inspect(vm, module, out);
+        strbuf_printf(out, ".%.*s", (int)(fun_marker - text - 1), text + 1);
+        return;
+    }
     append_inspect(vm, module, out);
     strbuf_append_cstr(out, ".");
     // Function names print without the colon: M.f/1, M."odd name"/1 is rare enough to ignore.
-    strbuf_append_cstr(out, atom_name(vm->atoms, term_to_atom(name), NULL));
+    strbuf_append_cstr(out, text);
     strbuf_printf(out, "/%lld", (long long)term_to_small(arity));
 }
 
@@ -209,27 +218,27 @@ static void message_undefined(Vm *vm, Term exc, StrBuf *out)
     }
 }
 
-static const char *protocol_type_name(Term t)
+// The type name Protocol.UndefinedError messages use: "Tuple", "Range (a struct)" ...
+static void append_protocol_type(Vm *vm, Term t, StrBuf *out)
 {
-    if (term_is_tuple(t)) {
-        return "Tuple";
+    Term name = term_is_map(t) ? map_struct_name(t) : TERM_NONE;
+    if (name != TERM_NONE) {
+        append_inspect(vm, name, out);
+        strbuf_append_cstr(out, " (a struct)");
+        return;
     }
-    if (term_is_map(t)) {
-        return "Map";
-    }
-    if (term_is_function(t)) {
-        return "Function";
-    }
-    if (term_is_list(t)) {
-        return "List";
-    }
-    if (term_is_pid(t)) {
-        return "PID";
-    }
-    if (term_is_ref(t)) {
-        return "Reference";
-    }
-    return "Any";
+    const char *type = term_is_integer(t)    ? "Integer"
+                       : term_is_float(t)    ? "Float"
+                       : term_is_atom(t)     ? "Atom"
+                       : term_is_binary(t)   ? "BitString"
+                       : term_is_list(t)     ? "List"
+                       : term_is_tuple(t)    ? "Tuple"
+                       : term_is_map(t)      ? "Map"
+                       : term_is_function(t) ? "Function"
+                       : term_is_pid(t)      ? "PID"
+                       : term_is_ref(t)      ? "Reference"
+                                             : "Any";
+    strbuf_append_cstr(out, type);
 }
 
 // Appends the message of [exc], whose struct module text (without "Elixir.") is [name].
@@ -283,7 +292,17 @@ static bool message_by_kind(Vm *vm, const char *name, Term exc, StrBuf *out)
         append_inspect(vm, field(exc, "protocol", vm), out);
         strbuf_append_cstr(out, " not implemented for ");
         append_inspect(vm, value, out);
-        strbuf_printf(out, " of type %s", protocol_type_name(value));
+        strbuf_append_cstr(out, " of type ");
+        append_protocol_type(vm, value, out);
+        Term description = field(exc, "description", vm);
+        if (term_is_binary(description)) {
+            size_t size;
+            const uint8_t *bytes = term_binary_bytes(description, &size);
+            if (size > 0) {
+                strbuf_append_cstr(out, ", ");
+                strbuf_append(out, bytes, size);
+            }
+        }
     } else {
         return false;
     }

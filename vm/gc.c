@@ -147,22 +147,28 @@ static void evacuate_roots(Gc *gc, Process *p)
 }
 
 // Relinks the REFBINs that survived (their from-space header now forwards to the copy) into
-// a new off-heap list and releases the rest.
-static Term *sweep_offheap(Term *list)
+// a new off-heap list, releases the rest, and sets the next off-heap budget.
+static void sweep_offheap(Heap *heap)
 {
+    Term *list = heap->offheap;
     Term *survivors = NULL;
+    size_t bytes = 0;
     while (list != NULL) {
         Term *next = (Term *)(uintptr_t)list[3];
+        RefcBinary *bin = (RefcBinary *)(uintptr_t)list[2];
         if (term_is_header(list[0])) {
-            refc_binary_release((RefcBinary *)(uintptr_t)list[2]);
+            refc_binary_release(bin);
         } else {
             Term *copy = term_boxed_ptr(list[0]);
             copy[3] = (Term)(uintptr_t)survivors;
             survivors = copy;
+            bytes += bin->size;
         }
         list = next;
     }
-    return survivors;
+    heap->offheap = survivors;
+    heap->offheap_bytes = bytes;
+    heap->offheap_limit = bytes * 2 > HEAP_OFFHEAP_MIN_BYTES ? bytes * 2 : HEAP_OFFHEAP_MIN_BYTES;
 }
 
 // The first size of the heap series that is at least [words].
@@ -318,7 +324,7 @@ void gc_collect(Process *p, size_t need_words)
     evacuate_roots(&gc, p);
     scan_to_space(&gc, to);
     size_t live = (size_t)(gc.top - to);
-    heap->offheap = sweep_offheap(heap->offheap);
+    sweep_offheap(heap);
     free_from_space(heap, heap->start, heap->capacity);
     heap->fragments = NULL;
     heap->fragment_words = 0;

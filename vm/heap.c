@@ -24,6 +24,8 @@ void heap_init(Heap *heap)
     heap->capacity = HEAP_INITIAL_WORDS;
     heap->spare = NULL;
     heap->spare_capacity = 0;
+    heap->offheap_bytes = 0;
+    heap->offheap_limit = HEAP_OFFHEAP_MIN_BYTES;
 }
 
 void heap_destroy(Heap *heap)
@@ -78,8 +80,36 @@ Term *heap_alloc_slow(Heap *heap, size_t words)
     return r;
 }
 
+HeapFragment *heap_fragment_new(size_t words)
+{
+    HeapFragment *f = em_malloc(sizeof(HeapFragment) + (words == 0 ? 1 : words) * sizeof(Term));
+    f->next = NULL;
+    f->top = f->data;
+    f->end = f->data + words;
+    return f;
+}
+
+void heap_adopt(Heap *heap, HeapFragment *frag, Term *offheap)
+{
+    // Behind the newest fragment, so heap_alloc_slow keeps filling that one first.
+    if (heap->fragments == NULL) {
+        frag->next = NULL;
+        heap->fragments = frag;
+    } else {
+        frag->next = heap->fragments->next;
+        heap->fragments->next = frag;
+    }
+    heap->fragment_words += (size_t)(frag->top - frag->data);
+    while (offheap != NULL) {
+        Term *next = (Term *)(uintptr_t)offheap[3];
+        heap_link_offheap(heap, offheap);
+        offheap = next;
+    }
+}
+
 void heap_link_offheap(Heap *heap, Term *obj)
 {
+    heap->offheap_bytes += ((const RefcBinary *)(uintptr_t)obj[2])->size;
     obj[3] = (Term)(uintptr_t)heap->offheap;
     heap->offheap = obj;
 }

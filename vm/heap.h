@@ -12,6 +12,9 @@
 
 // Initial young block of a new process, in words (kept small: a process should cost < 1 KB).
 #define HEAP_INITIAL_WORDS 64
+// Off-heap binary bytes a process may accumulate before a collection, at least: garbage
+// binaries take no heap words, so without this budget they would pile up between GCs.
+#define HEAP_OFFHEAP_MIN_BYTES (1024u * 1024u)
 
 typedef struct HeapFragment HeapFragment;
 struct HeapFragment {
@@ -32,6 +35,8 @@ typedef struct Heap {
     size_t capacity;         // words malloc'd for the young block (>= end - start)
     Term *spare;             // a large block kept from the last GC as the next to-space, or NULL
     size_t spare_capacity;   // its words
+    size_t offheap_bytes;    // bytes of the REFBINs on the off-heap list (live or not)
+    size_t offheap_limit;    // collect once offheap_bytes passes this (BEAM's binary vheap)
 } Heap;
 
 // Makes [heap] an empty heap of HEAP_INITIAL_WORDS words.
@@ -53,16 +58,29 @@ static inline Term *heap_alloc_in(Heap *heap, size_t words)
     }
     return heap_alloc_slow(heap, words);
 }
+// A fragment of [words] words, linked to no heap: a message block for term_copy. Its owner
+// fills it and sets top, then hands it to heap_adopt (or frees it with free()).
+HeapFragment *heap_fragment_new(size_t words);
+// Makes [frag] (used up to frag->top) part of [heap], with [offheap] the chain of REFBINs that
+// term_copy built for it. The heap owns both afterwards; the next gc_collect merges them.
+// Only the heap's owner may call it.
+void heap_adopt(Heap *heap, HeapFragment *frag, Term *offheap);
 // Links the REFBIN object at [obj] (its header word) into [heap]'s off-heap list, so the GC
-// and heap_destroy drop its reference when it dies. The object must lie in [heap].
+// and heap_destroy drop its reference when it dies, and counts its bytes toward the next GC.
+// The object must lie in [heap].
 void heap_link_offheap(Heap *heap, Term *obj);
 // Words in the young block (its capacity, used or not).
-static inline size_t heap_block_words(const Heap *heap) { return (size_t)(heap->end - heap->start); }
+static inline size_t heap_block_words(const Heap *heap)
+{
+    return (size_t)(heap->end - heap->start);
+}
 // True when [ptr] lies in [heap]'s young block or one of its fragments.
 bool heap_contains(const Heap *heap, const Term *ptr);
 // Words allocated in the block and fragments together.
 size_t heap_used_words(const Heap *heap);
-// True when the interpreter should call gc_collect at its next safe point.
+// True when the interpreter should call gc_collect at its next safe point: fragments exist
+// (allocation overflowed the block, or off-heap binaries passed their budget: see
+// term_make_binary_uninit, which then allocates in a fragment so this one test suffices).
 bool heap_wants_gc(const Heap *heap);
 
 #endif

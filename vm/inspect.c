@@ -13,6 +13,7 @@
 #include "inspect_text.h"
 #include "map.h"
 #include "module.h"
+#include "opcodes.h"
 #include "vm.h"
 
 // Elixir's Inspect.Opts defaults.
@@ -51,6 +52,7 @@ InspectOpts inspect_default_opts(void)
     o.pretty = false;
     o.width = INSPECT_DEFAULT_WIDTH;
     o.charlists_as_lists = 0;
+    o.printable_limit = INSPECT_PRINTABLE_LIMIT;
     o.struct_fields = NULL;
     return o;
 }
@@ -152,7 +154,8 @@ static DocId container_doc(Ctx *c, const char *left, Seq *s, const char *right, 
     DocId l = doc_cstr(c->doc, left);
     DocId r = doc_cstr(c->doc, right);
     if (flex) {
-        return doc_group(c->doc, doc_concat(c->doc, doc_concat(c->doc, l, doc_nest(c->doc, body, 1)), r));
+        DocId opened = doc_concat(c->doc, l, doc_nest(c->doc, body, 1));
+        return doc_group(c->doc, doc_concat(c->doc, opened, r));
     }
     DocId inner = doc_nest(c->doc, doc_glue(c->doc, l, "", body), 2);
     return doc_group(c->doc, doc_glue(c->doc, inner, "", r));
@@ -239,7 +242,7 @@ static DocId charlist_doc(Ctx *c, Term list)
     }
     strbuf_append(&c->tmp, "'", 1);
     size_t used = inspect_escape((const uint8_t *)chars.data, chars.len, '\'',
-                                 INSPECT_PRINTABLE_LIMIT, &c->tmp);
+                                 c->opts->printable_limit, &c->tmp);
     strbuf_append_cstr(&c->tmp, used < chars.len ? "' ++ ..." : "'");
     strbuf_free(&chars);
     return take_tmp(c);
@@ -250,7 +253,7 @@ static DocId list_doc(Ctx *c, Term list, long limit)
     if (term_is_nil(list)) {
         return doc_cstr(c->doc, "[]");
     }
-    if (!c->opts->charlists_as_lists && ascii_printable(list, INSPECT_PRINTABLE_LIMIT)) {
+    if (!c->opts->charlists_as_lists && ascii_printable(list, c->opts->printable_limit)) {
         return charlist_doc(c, list);
     }
     Seq s = {.list = list};
@@ -266,9 +269,9 @@ static DocId binary_doc(Ctx *c, Term t, long limit)
 {
     size_t len;
     const uint8_t *b = term_binary_bytes(t, &len);
-    if (inspect_string_printable(b, len, INSPECT_PRINTABLE_LIMIT)) {
+    if (inspect_string_printable(b, len, c->opts->printable_limit)) {
         strbuf_append(&c->tmp, "\"", 1);
-        size_t used = inspect_escape(b, len, '"', INSPECT_PRINTABLE_LIMIT, &c->tmp);
+        size_t used = inspect_escape(b, len, '"', c->opts->printable_limit, &c->tmp);
         strbuf_append_cstr(&c->tmp, used < len ? "\" <> ..." : "\"");
         return take_tmp(c);
     }
@@ -278,7 +281,8 @@ static DocId binary_doc(Ctx *c, Term t, long limit)
     for (size_t i = shown; i-- > 0;) {
         char num[8];
         bool last = i + 1 == len;
-        DocId d = doc_text(c->doc, num, (size_t)snprintf(num, sizeof num, last ? "%u" : "%u,", b[i]));
+        int n = snprintf(num, sizeof num, last ? "%u" : "%u,", b[i]);
+        DocId d = doc_text(c->doc, num, (size_t)n);
         inner = last ? d : doc_flex_glue(c->doc, d, " ", inner);
     }
     DocId open = doc_cstr(c->doc, "<<");
@@ -332,48 +336,80 @@ static DocId range_doc(Ctx *c, Term map, long limit)
     return doc_concat(c->doc, d, to_doc(c, step, limit));
 }
 
-// The struct's fields to show: from the opts hook (definition order) when it has one and the
-// map's keys match it, else every key but __struct__ / __exception__ in key order. Returns
-// false when the map must print as a plain map. *[out] is a malloc'd array of atom terms.
+typedef enum FieldsLookup { FIELDS_FOUND, FIELDS_NOT_STRUCT, FIELDS_UNKNOWN } FieldsLookup;
+
+// The field list of struct module [name]: from the opts hook, else from the loaded module's
+// __struct_fields__/0, whose code is LOAD_LIT d, k; RETURN (see compiler/defmodule.c).
+static FieldsLookup lookup_fields(const Ctx *c, Term name, Term *list)
+{
+    if (c->opts->struct_fields != NULL) {
+        *list = c->opts->struct_fields(c->vm, name);
+        return *list == TERM_NONE ? FIELDS_NOT_STRUCT : FIELDS_FOUND;
+    }
+    const Module *mod = vm_find_module(c->vm, name);
+    if (mod == NULL) {
+        return FIELDS_UNKNOWN;
+    }
+    uint32_t fn_atom;
+    static const char fn_name[] = "__struct_fields__";
+    const Function *fn = NULL;
+    if (atom_lookup(c->vm->atoms, fn_name, sizeof fn_name - 1, &fn_atom)) {
+        fn = module_find_function(mod, term_from_atom(fn_atom), 0);
+    }
+    if (fn == NULL || fn->code_len < 2 || (fn->code[0] & 0xff) != OP_LOAD_LIT ||
+        fn->code[1] >= mod->literal_count) {
+        return FIELDS_NOT_STRUCT;
+    }
+    *list = mod->literals[fn->code[1]];
+    return FIELDS_FOUND;
+}
+
+// Checks the field list against the map's keys (Elixir prints a struct whose keys differ
+// from its module's as a plain map) and copies the shown fields into [fields].
+static bool check_fields(Term map, Term list, Term *fields, uint32_t *count)
+{
+    uint32_t n = 0;
+    Term v;
+    for (; term_is_cons(list); list = term_tl(list)) {
+        Term f = term_hd(list);
+        if (n >= map_size(map) || !map_get(map, f, &v)) {
+            return false;
+        }
+        if (f != term_from_atom(ATOM_exception)) {
+            fields[n++] = f;
+        }
+    }
+    bool dunder = map_get(map, term_from_atom(ATOM_exception), &v);
+    *count = n;
+    return n + 1 + (dunder ? 1u : 0u) == map_size(map);
+}
+
+// The struct's fields to show (definition order when known, else key order without
+// __struct__ / __exception__). Returns false when the map must print as a plain map.
+// *[out] is a malloc'd array of atom terms.
 static bool struct_fields(Ctx *c, Term map, Term name, Term **out, uint32_t *count)
 {
     Term *fields = em_malloc(((size_t)map_size(map) + 1) * sizeof(Term));
-    uint32_t n = 0;
     Term list = TERM_NONE;
-    if (c->opts->struct_fields != NULL) {
-        list = c->opts->struct_fields(c->vm, name);
-        if (list == TERM_NONE) {
-            free(fields);
-            return false;
-        }
+    FieldsLookup found = lookup_fields(c, name, &list);
+    if (found == FIELDS_NOT_STRUCT ||
+        (found == FIELDS_FOUND && !check_fields(map, list, fields, count))) {
+        free(fields);
+        return false;
     }
-    if (list != TERM_NONE) {
-        Term v;
-        for (; term_is_cons(list); list = term_tl(list)) {
-            Term f = term_hd(list);
-            if (n >= map_size(map) || !map_get(map, f, &v)) {
-                free(fields);
-                return false;
-            }
-            if (f != term_from_atom(ATOM_exception)) {
-                fields[n++] = f;
-            }
-        }
-        bool dunder = map_get(map, term_from_atom(ATOM_exception), &v);
-        if (n + 1 + (dunder ? 1u : 0u) != map_size(map)) {
-            free(fields);
-            return false;
-        }
-    } else {
+    if (found == FIELDS_UNKNOWN) {
+        uint32_t n = 0;
         const Term *keys = map_keys(map);
         for (uint32_t i = 0; i < map_size(map); i++) {
-            if (keys[i] != term_from_atom(ATOM_struct) && keys[i] != term_from_atom(ATOM_exception)) {
+            bool hidden = keys[i] == term_from_atom(ATOM_struct) ||
+                          keys[i] == term_from_atom(ATOM_exception);
+            if (!hidden) {
                 fields[n++] = keys[i];
             }
         }
+        *count = n;
     }
     *out = fields;
-    *count = n;
     return true;
 }
 
@@ -410,6 +446,19 @@ static bool name_is(const Ctx *c, Term name, const char *text)
     return len == strlen(text) && memcmp(n, text, len) == 0;
 }
 
+// Inspect.List.keyword? over an array of elements.
+static bool keys_are_keyword_pairs(const Ctx *c, const Term *elems, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        Term e = elems[i];
+        if (!term_is_tuple(e) || term_tuple_arity(e) != 2 ||
+            !keyword_key(c, term_tuple_elems(e)[0])) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static DocId map_doc(Ctx *c, Term map, long limit)
 {
     Term name = map_struct_name(map);
@@ -430,7 +479,9 @@ static DocId map_doc(Ctx *c, Term map, long limit)
         const InspectOpts *saved = c->opts;
         c->opts = &as_lists;
         Seq s = {.arr = map_keys(inner), .len = map_size(inner)};
-        DocId list = container_doc(c, "[", &s, "]", limit, item_doc, BREAK_MAYBE);
+        bool keyword = keys_are_keyword_pairs(c, map_keys(inner), map_size(inner));
+        DocId list = container_doc(c, "[", &s, "]", limit, keyword ? item_keyword : item_doc,
+                                   keyword ? BREAK_STRICT : BREAK_MAYBE);
         c->opts = saved;
         DocId d = doc_concat(c->doc, doc_cstr(c->doc, "MapSet.new("), list);
         return doc_concat(c->doc, d, doc_cstr(c->doc, ")"));

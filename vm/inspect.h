@@ -26,10 +26,13 @@ typedef struct InspectOpts {
     bool pretty;      // wrap at width like IO.inspect does (width 80)
     int width;
     int charlists_as_lists; // 1: never print 'abc'
+    int printable_limit;    // max characters of a string/charlist shown (default 4096); <0 = all
     // Optional hook: the fields of struct module [name] in definition order (a list of atoms
     // without __struct__), or TERM_NONE when [name] defines no struct. Elixir prints struct
     // fields in definition order and prints a struct whose keys differ as a plain map. NULL
-    // (the default): any map with an atom __struct__ prints as a struct, fields in key order.
+    // (the default): the fields come from the loaded module's __struct_fields__/0 (a
+    // LOAD_LIT + RETURN function the compiler emits for defstruct); a struct whose module is
+    // not loaded prints its fields in key order.
     Term (*struct_fields)(Vm *vm, Term name);
 } InspectOpts;
 

@@ -36,6 +36,24 @@ bool runner_load_source(Vm *vm, const char *src, size_t len, const char *file, b
     return ok;
 }
 
+// exit(:normal), exit(:shutdown) and exit({:shutdown, _}) end a script without a report.
+static bool is_shutdown_tuple(Term reason)
+{
+    return term_is_tuple(reason) && term_tuple_arity(reason) == 2 &&
+           term_is_atom(term_tuple_elems(reason)[0]) &&
+           term_tuple_elems(reason)[0] == term_from_atom(ATOM_shutdown);
+}
+
+static bool is_quiet_exit(const Process *p)
+{
+    if (p->exc_kind != term_from_atom(ATOM_exit)) {
+        return false;
+    }
+    Term reason = p->exc_reason;
+    return reason == term_from_atom(ATOM_normal) || reason == term_from_atom(ATOM_shutdown) ||
+           is_shutdown_tuple(reason);
+}
+
 int runner_run_script(Vm *vm, const char *src, size_t len, const char *file)
 {
     if (!runner_load_source(vm, src, len, file, true)) {
@@ -52,10 +70,12 @@ int runner_run_script(Vm *vm, const char *src, size_t len, const char *file)
     proc_set_initial_call(p, main_fn, NULL, 0);
     InterpResult r = sched_run_to_completion(p);
     int status = 0;
-    if (r == INTERP_EXIT) {
+    if (r == INTERP_EXIT && !is_quiet_exit(p)) {
         fflush(stdout);
         error_print_uncaught(vm, p->exc_kind, p->exc_reason, p->exc_stack, stderr);
         status = 1;
+    } else if (r == INTERP_EXIT && is_shutdown_tuple(p->exc_reason)) {
+        status = 1; // like elixir: exit({:shutdown, _}) ends the script quietly with status 1
     }
     proc_free(p);
     return status;

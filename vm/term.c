@@ -4,6 +4,7 @@
 #include "term.h"
 
 #include <stdatomic.h>
+#include <stdlib.h>
 
 #include "heap.h"
 #include "process.h"
@@ -67,7 +68,11 @@ Term term_make_binary_uninit(Process *p, size_t size, uint8_t **out)
         return term_from_boxed(obj);
     }
     RefcBinary *bin = refc_binary_new(size);
-    Term *obj = heap_alloc_in(&p->heap, 4);
+    Heap *heap = &p->heap;
+    // Over the off-heap budget: allocate in a fragment, which makes the interpreter collect
+    // at its next safe point and release the dead binaries.
+    bool over = heap->offheap_bytes + size > heap->offheap_limit;
+    Term *obj = over ? heap_alloc_slow(heap, 4) : heap_alloc_in(heap, 4);
     obj[0] = term_make_header(TERM_TYPE_REFBIN, 3);
     obj[1] = size;
     obj[2] = (Term)(uintptr_t)bin;
@@ -122,4 +127,143 @@ Term term_make_ref(Process *p)
     obj[0] = term_make_header(TERM_TYPE_REF, 1);
     obj[1] = (Term)atomic_fetch_add(&p->vm->next_ref, 1) + 1;
     return term_from_boxed(obj);
+}
+
+// ==== Copying between heaps ====
+
+// Which payload words of a boxed object hold terms: [first, first + count).
+static void traced_words(Term header, size_t *first, size_t *count)
+{
+    size_t size = (size_t)term_header_size(header);
+    switch (term_header_type(header)) {
+    case TERM_TYPE_TUPLE:
+    case TERM_TYPE_EXPORT:
+        *first = 1;
+        *count = size;
+        return;
+    case TERM_TYPE_MAP:
+    case TERM_TYPE_CLOSURE:
+        *first = 2;
+        *count = size > 0 ? size - 1 : 0;
+        return;
+    case TERM_TYPE_SUBBIN:
+        *first = size;
+        *count = 1;
+        return;
+    default:
+        *first = 0;
+        *count = 0;
+        return;
+    }
+}
+
+typedef struct TermStack {
+    Term *items;
+    size_t len;
+    size_t cap;
+} TermStack;
+
+static void stack_push(TermStack *s, Term t)
+{
+    if (s->len == s->cap) {
+        s->cap = s->cap == 0 ? 64 : s->cap * 2;
+        s->items = em_realloc(s->items, s->cap * sizeof(Term));
+    }
+    s->items[s->len++] = t;
+}
+
+size_t term_copy_size(Term t)
+{
+    TermStack stack = {0};
+    size_t words = 0;
+    stack_push(&stack, t);
+    while (stack.len > 0) {
+        Term u = stack.items[--stack.len];
+        if (term_is_cons(u)) {
+            words += 2;
+            stack_push(&stack, term_hd(u));
+            stack_push(&stack, term_tl(u));
+        } else if (term_is_boxed(u)) {
+            const Term *obj = term_boxed_ptr(u);
+            size_t first;
+            size_t count;
+            words += (size_t)term_header_size(obj[0]) + 1;
+            traced_words(obj[0], &first, &count);
+            for (size_t i = 0; i < count; i++) {
+                stack_push(&stack, obj[first + i]);
+            }
+        }
+    }
+    free(stack.items);
+    return words;
+}
+
+// Copies the object or cons cell [t] points at (not its children) to *[top].
+static Term copy_shallow(Term t, Term **top, Term **offheap)
+{
+    Term *dst = *top;
+    if (term_is_cons(t)) {
+        dst[0] = term_hd(t);
+        dst[1] = term_tl(t);
+        *top += 2;
+        return term_from_cons(dst);
+    }
+    const Term *obj = term_boxed_ptr(t);
+    size_t words = (size_t)term_header_size(obj[0]) + 1;
+    for (size_t i = 0; i < words; i++) {
+        dst[i] = obj[i];
+    }
+    *top += words;
+    if (term_header_type(obj[0]) == TERM_TYPE_REFBIN) {
+        refc_binary_retain((RefcBinary *)(uintptr_t)dst[2]);
+        dst[3] = (Term)(uintptr_t)*offheap;
+        *offheap = dst;
+    }
+    return term_from_boxed(dst);
+}
+
+static Term copy_field(Term t, Term **top, Term **offheap)
+{
+    return term_is_cons(t) || term_is_boxed(t) ? copy_shallow(t, top, offheap) : t;
+}
+
+Term term_copy(Term t, Term *dst, Term **offheap)
+{
+    Term *top = dst;
+    Term root = copy_field(t, &top, offheap);
+    // Cheney-style: every pointer field in the copied words still points at the source until
+    // the scan reaches it, then its target is copied to the end. No recursion.
+    for (Term *scan = dst; scan < top;) {
+        if (!term_is_header(*scan)) {
+            scan[0] = copy_field(scan[0], &top, offheap);
+            scan[1] = copy_field(scan[1], &top, offheap);
+            scan += 2;
+            continue;
+        }
+        size_t first;
+        size_t count;
+        traced_words(*scan, &first, &count);
+        for (size_t i = 0; i < count; i++) {
+            scan[first + i] = copy_field(scan[first + i], &top, offheap);
+        }
+        scan += (size_t)term_header_size(*scan) + 1;
+    }
+    return root;
+}
+
+Term term_copy_to(Process *p, Term t)
+{
+    if (!term_is_cons(t) && !term_is_boxed(t)) {
+        return t;
+    }
+    size_t words = term_copy_size(t);
+    Term *dst = heap_alloc_in(&p->heap, words);
+    Term *offheap = NULL;
+    Term copy = term_copy(t, dst, &offheap);
+    while (offheap != NULL) {
+        Term *next = (Term *)(uintptr_t)offheap[3];
+        heap_link_offheap(&p->heap, offheap);
+        offheap = next;
+    }
+    return copy;
 }

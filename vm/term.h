@@ -167,6 +167,17 @@ Term term_make_list(Process *p, size_t len, const Term *elems);
 // A new reference (make_ref) with a VM-unique number.
 Term term_make_ref(Process *p);
 
+// ==== Copying between heaps (term.c): messages, spawn arguments ====
+// Words a copy of [t] needs. Shared subterms count once per reference: a copy does not keep
+// sharing (as in BEAM). Reads [t] only; any thread that may read [t] may call it.
+size_t term_copy_size(Term t);
+// Copies [t] into the term_copy_size([t]) words at [dst] and returns the copy. Off-heap
+// binaries gain a reference and are chained (through payload word 2) onto *[offheap], for
+// heap_adopt or heap_link_offheap. Reads [t] only; iterative, so deep lists are fine.
+Term term_copy(Term t, Term *dst, Term **offheap);
+// A copy of [t] (from any heap or literal area) on [p]'s heap. Only [p]'s owner may call it.
+Term term_copy_to(Process *p, Term t);
+
 // The well-known atoms as terms.
 static inline Term term_true(void);
 static inline Term term_false(void);

@@ -204,19 +204,89 @@ static int compare(Term a, Term b, bool exact)
     }
 }
 
+// ==== Equality: a dedicated walk, cheaper than a full ordering ====
+
+static bool equal(Term a, Term b, bool exact);
+
+static bool equal_seq(const Term *x, const Term *y, uint64_t n, bool exact)
+{
+    for (uint64_t i = 0; i < n; i++) {
+        if (x[i] != y[i] && !equal(x[i], y[i], exact)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Two boxed objects of the same type.
+static bool equal_boxed(const Term *pa, const Term *pb, bool exact)
+{
+    uint64_t n = term_header_size(pa[0]);
+    switch (term_header_type(pa[0])) {
+    case TERM_TYPE_TUPLE:
+        return pa[0] == pb[0] && equal_seq(pa + 1, pb + 1, n, exact);
+    case TERM_TYPE_MAP:
+        return pa[0] == pb[0] && equal_seq(pa + 2, pb + 2, pa[1], true) &&
+               equal_seq(pa + 2 + pa[1], pb + 2 + pa[1], pa[1], exact);
+    case TERM_TYPE_BIGPOS:
+    case TERM_TYPE_BIGNEG:
+    case TERM_TYPE_REF:
+        return pa[0] == pb[0] && memcmp(pa + 1, pb + 1, n * sizeof(Term)) == 0;
+    default:
+        return compare(term_from_boxed(pa), term_from_boxed(pb), exact) == 0;
+    }
+}
+
+static bool equal(Term a, Term b, bool exact)
+{
+    for (;;) {
+        if (a == b) {
+            return true;
+        }
+        if (term_is_cons(a)) {
+            if (!term_is_cons(b) || !equal(term_hd(a), term_hd(b), exact)) {
+                return false;
+            }
+            a = term_tl(a);
+            b = term_tl(b);
+            continue;
+        }
+        bool ba = term_is_boxed(a);
+        bool bb = term_is_boxed(b);
+        if (!ba && !bb) {
+            return false; // distinct immediates (small integers, atoms, pids, [])
+        }
+        if (ba && bb && term_boxed_type(a) == term_boxed_type(b)) {
+            return equal_boxed(term_boxed_ptr(a), term_boxed_ptr(b), exact);
+        }
+        // Different types: only an integer and a float (==) or two kinds of binary can still
+        // be equal.
+        bool numbers = term_is_number(a) && term_is_number(b);
+        if ((numbers && !exact) || (term_is_binary(a) && term_is_binary(b))) {
+            return compare(a, b, exact) == 0;
+        }
+        return false;
+    }
+}
+
 int term_compare(Term a, Term b)
 {
+    if (term_is_small(a) && term_is_small(b)) {
+        int64_t x = term_to_small(a);
+        int64_t y = term_to_small(b);
+        return x < y ? -1 : (x > y ? 1 : 0);
+    }
     return compare(a, b, false);
 }
 
 bool term_equal(Term a, Term b)
 {
-    return a == b || compare(a, b, false) == 0;
+    return a == b || equal(a, b, false);
 }
 
 bool term_exact_equal(Term a, Term b)
 {
-    return a == b || compare(a, b, true) == 0;
+    return a == b || equal(a, b, true);
 }
 
 int term_compare_exact(Term a, Term b)

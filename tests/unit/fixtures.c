@@ -12,6 +12,7 @@
 Vm *fixture_vm(void)
 {
     Vm *vm = em_calloc(1, sizeof *vm);
+    pthread_mutex_init(&vm->modules_lock, NULL);
     vm->atoms = atom_table_new();
     return vm;
 }
@@ -41,6 +42,7 @@ void fixture_free(Vm *vm, Process *p)
     }
     if (vm != NULL) {
         atom_table_free(vm->atoms);
+        pthread_mutex_destroy(&vm->modules_lock);
         free(vm);
     }
 }

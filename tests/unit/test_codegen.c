@@ -161,6 +161,26 @@ Test(codegen, try_rescue_after)
     free(t);
 }
 
+Test(codegen, after_runs_under_its_own_handler)
+{
+    char *t = dis_ok("try do\n  :ok\nafter\n  IO.puts(\"done\")\nend\n");
+    assert_has(t, "TRY ");
+    assert_has(t, "RERAISE");
+    // the after body is emitted once for the normal path and once before re-raising
+    const char *a = strstr(t, "CALL_EXT");
+    cr_assert_not_null(a);
+    cr_assert_not_null(strstr(a + 1, "CALL_EXT"), "after emitted once:\n%s", t);
+    free(t);
+}
+
+Test(codegen, imported_functions_are_remote_calls)
+{
+    char *t = dis_ok("defmodule U do\n  def d(x), do: x * 2\nend\n"
+                     "defmodule V do\n  import U, only: [d: 1]\n  def go, do: d(1)\nend\n");
+    assert_has(t, "Elixir.U.d/1");
+    free(t);
+}
+
 Test(codegen, type_guards_become_type_tests)
 {
     char *t = dis_ok("defmodule M do\n  def f(x) when is_integer(x), do: x\n  def f(_), do: 0\nend\n");
@@ -201,6 +221,26 @@ Test(codegen, module_body_expressions_run_at_definition)
     char *t = dis_ok("defmodule M do\n  IO.puts(\"hi\")\n  def f, do: 1\nend\n");
     assert_has(t, "__module_body__/0");
     assert_has(t, "Elixir.M.__module_body__/0");
+    free(t);
+}
+
+Test(codegen, rebinding_reuses_the_register)
+{
+    char *t = dis_ok("x = 1\nx = x + 1\nx = x * 3\nIO.inspect(x)\n");
+    assert_has(t, "ADD              r1, r0, r2");
+    assert_has(t, "MOVE             r0, r1");
+    assert_has(t, "frame=3");
+    free(t);
+}
+
+Test(codegen, variables_bound_in_arguments_survive_the_call)
+{
+    // x lives in r2, below the window of the call (d = r3, argument copied into r4).
+    char *t = dis_ok("IO.inspect(x = 5)\nIO.inspect(x)\n");
+    assert_has(t, "LOAD_INT         r2, 5");
+    assert_has(t, "MOVE             r4, r1");
+    assert_has(t, "CALL_EXT         r3, 1");
+    assert_has(t, "MOVE             r3, r2");
     free(t);
 }
 

@@ -2,6 +2,7 @@
 // order real Elixir's Enum.sort gives (table generated with elixir), and ==/=== must treat
 // 1 and 1.0 as Erlang does, including inside containers and as map keys.
 #include <criterion/criterion.h>
+#include <string.h>
 
 #include "fixtures.h"
 
@@ -131,4 +132,26 @@ Test(compare, structural_equality)
     Term second = term_make_ref(proc);
     cr_expect_lt(term_compare(first, second), 0);
     cr_expect_lt(term_compare(term_make_ref(proc), term_make_pid(1, 0)), 0);
+}
+
+Test(compare, binaries_equal_across_storage)
+{
+    char text[100];
+    memset(text, 'q', sizeof text);
+    Term heap_bin = term_make_binary(proc, text, 60);
+    Term ref_bin = term_make_binary(proc, text, sizeof text);
+    Term sub[4] = {term_make_header(TERM_TYPE_SUBBIN, 3), 60, 10, ref_bin};
+    Term slice = term_from_boxed(sub);
+    cr_expect(term_exact_equal(heap_bin, slice));
+    cr_expect(term_exact_equal(slice, heap_bin));
+    cr_expect(!term_equal(heap_bin, ref_bin));
+    cr_expect_lt(term_compare(heap_bin, ref_bin), 0);
+    Term l1 = TERM_NIL;
+    Term l2 = TERM_NIL;
+    for (int i = 0; i < 100000; i++) {
+        l1 = term_make_cons(proc, term_from_small(i), l1);
+        l2 = term_make_cons(proc, term_make_float(proc, i), l2);
+    }
+    cr_expect(term_equal(l1, l2));
+    cr_expect(!term_exact_equal(l1, l2));
 }

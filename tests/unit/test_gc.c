@@ -245,3 +245,22 @@ Test(gc, grows_then_shrinks)
     gc_collect(proc, 0);
     cr_expect_lt(heap_block_words(&proc->heap), 4096u);
 }
+
+Test(gc, garbage_binaries_trigger_collection)
+{
+    static uint8_t bytes[100000];
+    size_t max_offheap = 0;
+    for (int i = 0; i < 2000; i++) { // 200 MB of binaries, each dead at once
+        proc->stack[0] = term_make_binary(proc, bytes, sizeof bytes);
+        proc->stack_top = 1;
+        if (heap_wants_gc(&proc->heap)) {
+            gc_collect(proc, 0);
+        }
+        max_offheap = proc->heap.offheap_bytes > max_offheap ? proc->heap.offheap_bytes
+                                                             : max_offheap;
+    }
+    cr_expect_leq(max_offheap, 2u * HEAP_OFFHEAP_MIN_BYTES, "off-heap grew to %zu", max_offheap);
+    cr_expect_gt(proc->heap.gc_count, 50u);
+    gc_collect(proc, 0);
+    cr_expect_eq(proc->heap.offheap_bytes, sizeof bytes); // only the live one survives
+}

@@ -52,6 +52,9 @@ static void fixture_init(Fixture *fx)
 
 static void fixture_free(Fixture *fx)
 {
+    free(fx->fg.vars);
+    free(fx->fg.labels);
+    free(fx->fg.fixups);
     for (uint32_t i = 0; i < fx->mg.fn_len; i++) {
         free(fx->mg.fns[i].code);
         free(fx->mg.fns[i].lines);
@@ -154,6 +157,9 @@ Test(opcodes, emitted_module_verifies_and_truncation_is_refused)
     label_bind(&fx.fg, fx.label);
     emit3(&fx.fg, OP_TAIL_CALL_EXT, 1, 1, 0);
     cg_fn_end(&fx.fg);
+    fx.fg.vars = NULL;
+    fx.fg.labels = NULL;
+    fx.fg.fixups = NULL;
     cr_assert(!fx.cg.failed, "%s", fx.diag.message);
     size_t size = 0;
     uint8_t *bytes = bcwrite_module(&fx.mg, &size);

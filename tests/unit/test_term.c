@@ -3,11 +3,14 @@
 // the small-integer/bignum boundary is consistent (a - b + b == a).
 #include <criterion/criterion.h>
 #include <criterion/theories.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bigint.h"
 #include "fixtures.h"
+#include "gc.h"
 #include "heap.h"
+#include "inspect.h"
 #include "refc_binary.h"
 
 static Vm *vm;
@@ -135,4 +138,72 @@ Theory((int64_t x, int64_t y), term, sub_then_add_is_identity)
     if (y != 0) {
         cr_assert(term_exact_equal(bigint_div(proc, prod, b), a));
     }
+}
+
+static char *show(Term t)
+{
+    StrBuf b;
+    strbuf_init(&b);
+    InspectOpts o = inspect_default_opts();
+    o.limit = -1;
+    inspect_term(vm, t, &o, &b);
+    return b.data;
+}
+
+Test(term, copy_to_another_process)
+{
+    Process *other = fixture_process(vm);
+    const char *src = "{:msg, [1, 2.5, \"bin\", %{a: [3 | 4]}], 123456789012345678901234567890}";
+    Term t = fixture_parse(proc, src);
+    char big[300];
+    memset(big, 'z', sizeof big);
+    Term pair[2] = {t, term_make_binary(proc, big, sizeof big)};
+    t = term_make_tuple(proc, 2, pair);
+    size_t words = term_copy_size(t);
+    Term copy = term_copy_to(other, t);
+    cr_expect_eq(heap_used_words(&other->heap), words);
+    cr_expect(term_exact_equal(copy, t));
+    cr_expect(heap_contains(&other->heap, term_boxed_ptr(copy)));
+    cr_expect_not_null(other->heap.offheap);
+    RefcBinary *bin = (RefcBinary *)(uintptr_t)term_boxed_ptr(pair[1])[2];
+    cr_expect_eq(atomic_load(&bin->refcount), 2u);
+    char *before = show(copy);
+    fixture_free(NULL, proc); // the original heap goes away; the copy must not care
+    proc = fixture_process(vm);
+    other->stack[0] = copy;
+    other->stack_top = 1;
+    gc_collect(other, 0);
+    char *after = show(other->stack[0]);
+    cr_expect_str_eq(after, before);
+    cr_expect_eq(atomic_load(&bin->refcount), 1u);
+    free(before);
+    free(after);
+    cr_expect_eq(term_copy_to(other, term_from_small(5)), term_from_small(5));
+    fixture_free(NULL, other);
+}
+
+Test(term, message_blocks_are_adopted)
+{
+    Term list = TERM_NIL;
+    for (int i = 0; i < 100000; i++) { // deep: the copy must not recurse
+        list = term_make_cons(proc, term_from_small(i), list);
+    }
+    Term shared = fixture_parse(proc, "{:s}");
+    Term elems[3] = {list, shared, shared};
+    Term msg = term_make_tuple(proc, 3, elems);
+    size_t words = term_copy_size(msg);
+    cr_expect_eq(words, 4u + 200000u + 2u * 2u);
+    HeapFragment *block = heap_fragment_new(words);
+    Term *offheap = NULL;
+    Term copy = term_copy(msg, block->data, &offheap);
+    block->top = block->data + words;
+    Process *receiver = fixture_process(vm);
+    heap_adopt(&receiver->heap, block, offheap);
+    cr_expect(heap_wants_gc(&receiver->heap));
+    cr_expect(heap_contains(&receiver->heap, term_boxed_ptr(copy)));
+    receiver->stack[0] = copy;
+    receiver->stack_top = 1;
+    gc_collect(receiver, 0);
+    cr_expect(term_exact_equal(receiver->stack[0], msg));
+    fixture_free(NULL, receiver);
 }

@@ -1,0 +1,4 @@
+result =
+  list
+  |> Enum.map(&(&1 * 2))
+  |> Enum.sum()

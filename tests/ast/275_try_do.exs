@@ -1,0 +1,5 @@
+try do
+  :ok
+catch
+  kind, reason -> {kind, reason}
+end

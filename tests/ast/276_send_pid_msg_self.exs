@@ -1,0 +1,1 @@
+send(pid, {:msg, self()})

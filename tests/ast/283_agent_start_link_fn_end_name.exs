@@ -1,0 +1,1 @@
+Agent.start_link(fn -> %{} end, name: __MODULE__)

@@ -1,0 +1,1 @@
+import Enum, only: [map: 2]

@@ -1,0 +1,5 @@
+if x != nil and y do
+  :a
+else
+  :b
+end

@@ -235,6 +235,9 @@ void expr_compile(FnGen *fg, const AstNode *n, uint32_t dst);
 void expr_compile_tail(FnGen *fg, const AstNode *n);
 // Register holding [n]'s value: a variable's own register or a fresh temp.
 uint32_t expr_to_reg(FnGen *fg, const AstNode *n);
+// If [cond] is a comparison (== != < <= > >=), emits one fused instruction that jumps to label
+// [fail] unless it holds, and returns true; otherwise emits nothing and returns false.
+bool ops_compare_jump(FnGen *fg, const AstNode *cond, uint32_t fail);
 // Compiles [n] for its effects only (statements of a block).
 void expr_compile_effect(FnGen *fg, const AstNode *n);
 // Emits a call to import [mod].[fun] with args [args] ([argc]); [tail] makes it a tail call.

@@ -164,6 +164,9 @@ static void guard_test(FnGen *fg, const AstNode *g, uint32_t fail)
         reg_free_to(fg, mark);
         return;
     }
+    if (ops_compare_jump(fg, g, fail)) {
+        return;
+    }
     uint32_t r = expr_to_reg(fg, g);
     emit2(fg, OP_JUMP_UNLESS_TRUE, r, fail);
     reg_free_to(fg, mark);
@@ -221,10 +224,13 @@ void control_if(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
     const AstNode *kw = n->kids[1];
     uint32_t mark = scope_enter(fg);
     uint32_t reg_mark = fg->top;
-    uint32_t c = expr_to_reg(fg, n->kids[0]);
     uint32_t other = label_new(fg);
     uint32_t end = label_new(fg);
-    emit2(fg, is_unless ? OP_JUMP_IF_TRUTHY : OP_JUMP_IF_FALSY, c, other);
+    // A comparison is always a boolean, so `if a < b` needs no truthiness test of its own.
+    if (is_unless || !ops_compare_jump(fg, n->kids[0], other)) {
+        uint32_t c = expr_to_reg(fg, n->kids[0]);
+        emit2(fg, is_unless ? OP_JUMP_IF_TRUTHY : OP_JUMP_IF_FALSY, c, other);
+    }
     uint32_t inner = scope_enter(fg);
     uint32_t inner_regs = fg->top;
     expr_compile_body(fg, cg_kw_get(kw, "do"), dst, tail);

@@ -391,12 +391,11 @@ static int read_quoted(Lexer *lx, Quote *q)
 {
     Buf b = {0};
     const unsigned char *p = lx->cur;
-    int nest = 0;
     if ((q->flags & Q_HEREDOC) && !at_heredoc_close(lx, q, p)) {
         p = skip_indent(lx, q, p);
     }
     while (p < lx->lim) {
-        if (nest == 0 && is_close(lx, q, p)) {
+        if (is_close(lx, q, p)) { // like Elixir, sigil delimiters do not nest
             break;
         }
         unsigned char c = *p;
@@ -415,11 +414,6 @@ static int read_quoted(Lexer *lx, Quote *q)
                 return r < 0 ? -1 : fail_missing(lx, q);
             }
             continue;
-        }
-        if (q->open != q->close && c == q->open) {
-            nest++;
-        } else if (q->open != q->close && c == q->close) {
-            nest--;
         }
         buf_put(lx, &b, p, 1);
         p++;

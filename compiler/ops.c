@@ -184,9 +184,70 @@ static void compile_unary(FnGen *fg, const AstNode *n, uint32_t dst)
     reg_free_to(fg, mark);
 }
 
+// An integer literal small enough for an immediate operand (i), in *[out].
+static bool small_literal(const AstNode *n, int64_t *out)
+{
+    if (n->kind != AST_INT || n->ival < -(INT64_C(1) << 30) || n->ival > (INT64_C(1) << 30)) {
+        return false;
+    }
+    *out = n->ival;
+    return true;
+}
+
+// The fused "jump unless" forms of the comparison opcodes, register and immediate versions.
+static bool fused_compare(Opcode op, Opcode *reg_form, Opcode *imm_form)
+{
+    static const Opcode table[][3] = {
+        {OP_EQ, OP_JUMP_UNLESS_EQ, OP_JUMP_UNLESS_EQ_INT},
+        {OP_NE, OP_JUMP_UNLESS_NE, OP_JUMP_UNLESS_NE_INT},
+        {OP_LT, OP_JUMP_UNLESS_LT, OP_JUMP_UNLESS_LT_INT},
+        {OP_LE, OP_JUMP_UNLESS_LE, OP_JUMP_UNLESS_LE_INT},
+        {OP_GT, OP_JUMP_UNLESS_GT, OP_JUMP_UNLESS_GT_INT},
+        {OP_GE, OP_JUMP_UNLESS_GE, OP_JUMP_UNLESS_GE_INT},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        if (table[i][0] == op) {
+            *reg_form = table[i][1];
+            *imm_form = table[i][2];
+            return true;
+        }
+    }
+    return false;
+}
+
+bool ops_compare_jump(FnGen *fg, const AstNode *cond, uint32_t fail)
+{
+    Opcode op;
+    Opcode reg_form;
+    Opcode imm_form;
+    if (cond->kind != AST_CALL || !is_binop(cond, &op) || !fused_compare(op, &reg_form, &imm_form)) {
+        return false;
+    }
+    uint32_t mark = fg->top;
+    uint32_t a = expr_to_reg(fg, cond->kids[0]);
+    int64_t imm;
+    fg->line = cond->line;
+    if (small_literal(cond->kids[1], &imm)) {
+        emit3(fg, imm_form, a, imm, fail);
+    } else {
+        uint32_t b = expr_to_reg(fg, cond->kids[1]);
+        emit3(fg, reg_form, a, b, fail);
+    }
+    reg_free_to(fg, mark);
+    return true;
+}
+
 static void compile_binop(FnGen *fg, const AstNode *n, Opcode op, uint32_t dst)
 {
     uint32_t mark = fg->top;
+    int64_t imm;
+    if ((op == OP_ADD || op == OP_SUB) && small_literal(n->kids[1], &imm)) {
+        uint32_t r = expr_to_reg(fg, n->kids[0]);
+        fg->line = n->line;
+        emit3(fg, OP_ADD_INT, dst, r, op == OP_ADD ? imm : -imm);
+        reg_free_to(fg, mark);
+        return;
+    }
     uint32_t a = expr_to_reg(fg, n->kids[0]);
     uint32_t b = expr_to_reg(fg, n->kids[1]);
     fg->line = n->line;

@@ -13,7 +13,6 @@
 #include "inspect_text.h"
 #include "map.h"
 #include "module.h"
-#include "opcodes.h"
 #include "vm.h"
 
 // Elixir's Inspect.Opts defaults.
@@ -336,42 +335,43 @@ static DocId range_doc(Ctx *c, Term map, long limit)
     return doc_concat(c->doc, d, to_doc(c, step, limit));
 }
 
+// Structs have at most this many fields for definition-order printing.
+#define INSPECT_MAX_STRUCT_FIELDS 256
+
 typedef enum FieldsLookup { FIELDS_FOUND, FIELDS_NOT_STRUCT, FIELDS_UNKNOWN } FieldsLookup;
 
-// The field list of struct module [name]: from the opts hook, else from the loaded module's
-// __struct_fields__/0, whose code is LOAD_LIT d, k; RETURN (see compiler/defmodule.c).
-static FieldsLookup lookup_fields(const Ctx *c, Term name, Term *list)
+// The fields of struct module [name] in definition order into [out]: from the opts hook,
+// else vm_struct_fields (the module's __struct_fields__/0, or error.c for VM-built
+// exceptions; 0 there means unknown, printed in key order rather than as a plain map).
+static FieldsLookup lookup_fields(const Ctx *c, Term name, Term *out, uint32_t *count)
 {
-    if (c->opts->struct_fields != NULL) {
-        *list = c->opts->struct_fields(c->vm, name);
-        return *list == TERM_NONE ? FIELDS_NOT_STRUCT : FIELDS_FOUND;
+    *count = 0;
+    if (c->opts->struct_fields == NULL) {
+        *count = vm_struct_fields(c->vm, name, out, INSPECT_MAX_STRUCT_FIELDS);
+        return *count > 0 ? FIELDS_FOUND : FIELDS_UNKNOWN;
     }
-    const Module *mod = vm_find_module(c->vm, name);
-    if (mod == NULL) {
-        return FIELDS_UNKNOWN;
-    }
-    uint32_t fn_atom;
-    static const char fn_name[] = "__struct_fields__";
-    const Function *fn = NULL;
-    if (atom_lookup(c->vm->atoms, fn_name, sizeof fn_name - 1, &fn_atom)) {
-        fn = module_find_function(mod, term_from_atom(fn_atom), 0);
-    }
-    if (fn == NULL || fn->code_len < 2 || (fn->code[0] & 0xff) != OP_LOAD_LIT ||
-        fn->code[1] >= mod->literal_count) {
+    Term list = c->opts->struct_fields(c->vm, name);
+    if (list == TERM_NONE) {
         return FIELDS_NOT_STRUCT;
     }
-    *list = mod->literals[fn->code[1]];
+    for (; term_is_cons(list) && *count < INSPECT_MAX_STRUCT_FIELDS; list = term_tl(list)) {
+        out[(*count)++] = term_hd(list);
+    }
     return FIELDS_FOUND;
 }
 
-// Checks the field list against the map's keys (Elixir prints a struct whose keys differ
-// from its module's as a plain map) and copies the shown fields into [fields].
-static bool check_fields(Term map, Term list, Term *fields, uint32_t *count)
+// Checks [defined] (the module's fields) against the map's keys (Elixir prints a struct whose
+// keys differ from its module's as a plain map) and copies the shown ones into [fields].
+static bool check_fields(Term map, const Term *defined, uint32_t defined_len, Term *fields,
+                         uint32_t *count)
 {
     uint32_t n = 0;
     Term v;
-    for (; term_is_cons(list); list = term_tl(list)) {
-        Term f = term_hd(list);
+    for (uint32_t i = 0; i < defined_len; i++) {
+        Term f = defined[i];
+        if (f == term_from_atom(ATOM_struct)) {
+            continue;
+        }
         if (n >= map_size(map) || !map_get(map, f, &v)) {
             return false;
         }
@@ -389,11 +389,14 @@ static bool check_fields(Term map, Term list, Term *fields, uint32_t *count)
 // *[out] is a malloc'd array of atom terms.
 static bool struct_fields(Ctx *c, Term map, Term name, Term **out, uint32_t *count)
 {
+    Term *defined = em_malloc(INSPECT_MAX_STRUCT_FIELDS * sizeof(Term));
     Term *fields = em_malloc(((size_t)map_size(map) + 1) * sizeof(Term));
-    Term list = TERM_NONE;
-    FieldsLookup found = lookup_fields(c, name, &list);
-    if (found == FIELDS_NOT_STRUCT ||
-        (found == FIELDS_FOUND && !check_fields(map, list, fields, count))) {
+    uint32_t defined_len;
+    FieldsLookup found = lookup_fields(c, name, defined, &defined_len);
+    bool ok = found != FIELDS_NOT_STRUCT &&
+              (found != FIELDS_FOUND || check_fields(map, defined, defined_len, fields, count));
+    free(defined);
+    if (!ok) {
         free(fields);
         return false;
     }
@@ -415,8 +418,8 @@ static bool struct_fields(Ctx *c, Term map, Term name, Term **out, uint32_t *cou
 
 static DocId struct_doc(Ctx *c, Term map, Term name, long limit)
 {
-    Term *fields;
-    uint32_t n;
+    Term *fields = NULL;
+    uint32_t n = 0;
     if (!struct_fields(c, map, name, &fields, &n)) {
         return plain_map_doc(c, map, limit);
     }

@@ -30,9 +30,8 @@ typedef struct InspectOpts {
     // Optional hook: the fields of struct module [name] in definition order (a list of atoms
     // without __struct__), or TERM_NONE when [name] defines no struct. Elixir prints struct
     // fields in definition order and prints a struct whose keys differ as a plain map. NULL
-    // (the default): the fields come from the loaded module's __struct_fields__/0 (a
-    // LOAD_LIT + RETURN function the compiler emits for defstruct); a struct whose module is
-    // not loaded prints its fields in key order.
+    // (the default): the fields come from vm_struct_fields (vm.h); a struct it knows nothing
+    // about prints its fields in key order.
     Term (*struct_fields)(Vm *vm, Term name);
 } InspectOpts;
 

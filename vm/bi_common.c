@@ -552,6 +552,12 @@ static void apply_inspect_opt(Process *p, const char *key, Term v, InspectOpts *
         } else if (term_is_atom(v) && term_to_atom(v) == ATOM_infinity) {
             opts->limit = -1;
         }
+    } else if (strcmp(key, "printable_limit") == 0) {
+        if (term_is_small(v)) {
+            opts->printable_limit = (int)term_to_small(v);
+        } else if (term_is_atom(v) && term_to_atom(v) == ATOM_infinity) {
+            opts->printable_limit = -1;
+        }
     } else if (strcmp(key, "pretty") == 0) {
         opts->pretty = v == term_true();
     } else if (strcmp(key, "width") == 0 && term_is_small(v)) {

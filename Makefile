@@ -118,6 +118,7 @@ test-golden: all
 
 export ASAN_OPTIONS ?= abort_on_error=1:detect_leaks=1
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS ?= suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 
 test-asan:
 	$(MAKE) MODE=asan test

@@ -221,17 +221,20 @@ while IFS=$'\t' read -r i op src; do
     else
         failed=$((failed + 1))
         BYOP[$op]=$(( ${BYOP[$op]:-0} + 1 ))
-        mut=$WORK/m/$i-$(basename "$src" .exs).exs
-        keep=$OUTDIR/$(basename "$src" .exs)-$op-seed$SEED-$i.exs
+        name=${src##*/}; name=${name%.exs}
+        mut=$WORK/m/$i-$name.exs
+        keep=$OUTDIR/$name-$op-seed$SEED-$i.exs
         cp "$mut" "$keep"
         { echo "${res#fail }"; echo "mutation: $op of $src (FUZZ_SEED=$SEED, mutant $i)";
-          echo "command: $EMBER $ARGS $(basename "$keep")"; echo "--- stderr:";
+          echo "command: $EMBER $ARGS ${keep##*/}"; echo "--- stderr:";
           head -c 4000 "$mut.stderr" 2>/dev/null; } >"${keep%.exs}.why"
         echo "not ok $i - $op of $src: ${res#fail } (saved $keep)"
     fi
 done <"$WORK/list"
 
-for op in "${!BYOP[@]}"; do echo "# failures from $op: ${BYOP[$op]}"; done
+for op in "${OPS[@]}"; do # in OPS order (which repeats some names), each once
+    [ -n "${BYOP[$op]:-}" ] && echo "# failures from $op: ${BYOP[$op]}" && unset "BYOP[$op]"
+done
 [ "$failed" -gt 0 ] && echo "# failing inputs are in $OUTDIR"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

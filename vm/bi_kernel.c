@@ -290,7 +290,8 @@ Term bi_kernel_op_append_2(Process *p, Term *args)
     Term *elems;
     size_t len;
     if (!bi_list_to_array(args[0], &elems, &len)) {
-        return bi_badarg(p, 1, "not a list");
+        // BEAM's ++ reports a plain badarg, so Elixir says just "argument error".
+        return error_raise(p, ERR_ARGUMENT, "argument error");
     }
     Term r = bi_list_from_array(p, elems, len, args[1]);
     free(elems);

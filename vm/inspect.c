@@ -4,11 +4,14 @@
 // (String.Chars) for the types that implement it.
 #include "inspect.h"
 
+#include "bytecode.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "atom.h"
 #include "bigint.h"
+#include "bytecode.h"
 #include "doc.h"
 #include "inspect_text.h"
 #include "map.h"
@@ -539,6 +542,38 @@ static uint32_t module_uniq(const Ctx *c, Term mod)
     return h % 100000000u;
 }
 
+// #Function<N.UNIQ/ARITY in M.parent/1> like BEAM: N counts the module's lambdas, the parent is
+// the function the fn was written in ("-parent/1-fun-0-"); script lambdas print as
+// #Function<N.UNIQ in file:NAME>. UNIQ is a stable hash standing in for BEAM's module md5.
+static void append_closure_name(Ctx *c, const Function *fn)
+{
+    const Module *m = fn->module;
+    uint32_t lambda_index = 0;
+    for (uint32_t i = 0; i < fn->index; i++) {
+        lambda_index += (m->functions[i].flags & EMB_FN_LAMBDA) != 0;
+    }
+    uint32_t uniq = module_uniq(c, m->name);
+    if (m->name == term_from_atom(ATOM_ember_script) && term_is_binary(m->source)) {
+        size_t size;
+        const uint8_t *src = term_binary_bytes(m->source, &size);
+        strbuf_printf(&c->tmp, "#Function<%u.%u in file:%.*s>", lambda_index, uniq, (int)size,
+                      (const char *)src);
+        return;
+    }
+    strbuf_printf(&c->tmp, "#Function<%u.%u/%u in ", lambda_index, uniq, fn->arity);
+    append_module(c, m->name);
+    size_t len;
+    const char *name = atom_text(c, fn->name, &len);
+    const char *marker = strstr(name, "-fun-");
+    strbuf_append(&c->tmp, ".", 1);
+    if (name[0] == '-' && marker != NULL) {
+        strbuf_append(&c->tmp, name + 1, (size_t)(marker - name - 1));
+    } else {
+        strbuf_append(&c->tmp, name, len);
+    }
+    strbuf_append(&c->tmp, ">", 1);
+}
+
 static DocId fun_doc(Ctx *c, Term t)
 {
     const Term *obj = term_boxed_ptr(t);
@@ -553,14 +588,7 @@ static DocId fun_doc(Ctx *c, Term t)
         return take_tmp(c);
     }
     const Function *fn = (const Function *)(uintptr_t)obj[1];
-    Term mod = fn->module->name;
-    strbuf_printf(&c->tmp, "#Function<%u.%u/%u in ", fn->index, module_uniq(c, mod), fn->arity);
-    append_module(c, mod);
-    size_t len;
-    const char *name = atom_text(c, fn->name, &len);
-    strbuf_append(&c->tmp, ".", 1);
-    strbuf_append(&c->tmp, name, len);
-    strbuf_append(&c->tmp, ">", 1);
+    append_closure_name(c, fn);
     return take_tmp(c);
 }
 

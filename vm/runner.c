@@ -75,7 +75,9 @@ int runner_run_script(Vm *vm, const char *src, size_t len, const char *file)
         error_print_uncaught(vm, p->exc_kind, p->exc_reason, p->exc_stack, stderr);
         status = 1;
     } else if (r == INTERP_EXIT && is_shutdown_tuple(p->exc_reason)) {
-        status = 1; // like elixir: exit({:shutdown, _}) ends the script quietly with status 1
+        // Like elixir: exit({:shutdown, n}) ends the script quietly with status n (else 1).
+        Term code = term_tuple_elems(p->exc_reason)[1];
+        status = term_is_small(code) ? (int)(term_to_small(code) & 0xff) : 1;
     }
     proc_free(p);
     return status;

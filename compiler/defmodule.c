@@ -551,6 +551,28 @@ static void normalize_texts(Arena *arena, AstNode *n, int depth)
     }
 }
 
+// A module that fails to compile inside a script: like Elixir, which compiles a module only
+// when execution reaches its defmodule, the statements before it still run and the
+// CompileError is raised at that point. Emits `raise CompileError, "file:line: message"`.
+static void raise_deferred_compile_error(Cg *cg, FnGen *fg, uint32_t line)
+{
+    char text[sizeof cg->diag->message + sizeof cg->diag->file + 16];
+    snprintf(text, sizeof text, "%s:%u: %s", cg->diag->file, cg->diag->line, cg->diag->message);
+    cg->failed = false;
+    AstNode *mod = ast_new(cg->arena, AST_ALIAS, line, 1);
+    mod->text = "CompileError";
+    mod->text_len = strlen(mod->text);
+    AstNode *msg = ast_new(cg->arena, AST_STRING, line, 1);
+    msg->text = arena_strdup(cg->arena, text, strlen(text));
+    msg->text_len = strlen(text);
+    AstNode *call = ast_new(cg->arena, AST_CALL, line, 1);
+    call->text = "raise";
+    call->text_len = 5;
+    ast_push(cg->arena, call, mod);
+    ast_push(cg->arena, call, msg);
+    expr_compile_effect(fg, call);
+}
+
 static void compile_script(Cg *cg, const AstNode *root)
 {
     ModGen mg;
@@ -567,6 +589,11 @@ static void compile_script(Cg *cg, const AstNode *root)
         if (is_defmodule(s)) {
             if (compile_module(cg, s, NULL, &mg)) {
                 call_module_body(&fg, module_name(cg, NULL, s->kids[0]), s->line);
+            }
+            if (cg->failed && strcmp(cg->diag->kind, "CompileError") == 0) {
+                raise_deferred_compile_error(cg, &fg, s->line);
+                last = s;
+                break; // nothing after the failing defmodule can run
             }
             last = s;
             continue;

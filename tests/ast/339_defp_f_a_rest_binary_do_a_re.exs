@@ -1,0 +1,1 @@
+defp f(<<a, rest::binary>>), do: {a, rest}

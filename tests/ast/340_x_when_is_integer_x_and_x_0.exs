@@ -1,0 +1,1 @@
+x when is_integer(x) and x > 0

@@ -1,0 +1,1 @@
+x = case a do b -> c end

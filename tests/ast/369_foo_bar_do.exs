@@ -1,0 +1,3 @@
+foo.bar do
+  1
+end

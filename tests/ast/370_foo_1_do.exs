@@ -1,0 +1,3 @@
+foo 1 do
+  2
+end

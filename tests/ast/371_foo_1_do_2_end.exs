@@ -1,0 +1,1 @@
+foo(1) do 2 end

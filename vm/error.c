@@ -494,7 +494,7 @@ static void indent_continuation_lines(StrBuf *msg, size_t start)
     strbuf_free(&out);
 }
 
-void error_print_uncaught(Vm *vm, Term kind, Term reason, Term stack, FILE *out)
+void error_print_uncaught(Vm *vm, Term kind, Term reason, Term stack, Term message, FILE *out)
 {
     StrBuf msg;
     strbuf_init(&msg);
@@ -506,7 +506,13 @@ void error_print_uncaught(Vm *vm, Term kind, Term reason, Term stack, FILE *out)
         append_inspect(vm, name == TERM_NONE ? reason : name, &msg);
         strbuf_append_cstr(&msg, ") ");
         size_t message_start = msg.len;
-        append_message(vm, reason, &msg);
+        if (message != TERM_NONE && term_is_binary(message)) {
+            size_t size;
+            const uint8_t *bytes = term_binary_bytes(message, &size);
+            strbuf_append(&msg, bytes, size);
+        } else {
+            append_message(vm, reason, &msg);
+        }
         indent_continuation_lines(&msg, message_start);
         if (blamed != TERM_NONE && strcmp(text, "Elixir.ArithmeticError") == 0) {
             append_arith_blame(vm, blamed, &msg);

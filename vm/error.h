@@ -47,8 +47,10 @@ Term error_raise_function_clause(Process *p, Term module, Term name, uint32_t ar
 Term error_raise_bad_call(Process *p, Term fun, const Term *args, uint32_t argc);
 
 // Writes the uncaught-exception report Elixir prints for a script: "** (Kind) message" and
-// the stack lines, for [kind] (error/throw/exit), [reason] and [stack], to [out].
-void error_print_uncaught(Vm *vm, Term kind, Term reason, Term stack, FILE *out);
+// the stack lines, for [kind] (error/throw/exit), [reason] and [stack], to [out]. [message],
+// when a binary, is the exception's message as its module's message/1 computed it; with
+// TERM_NONE the message is rendered here (Exception.message/1 for the VM's own exceptions).
+void error_print_uncaught(Vm *vm, Term kind, Term reason, Term stack, Term message, FILE *out);
 
 // Raises ArithmeticError for operator [op] ("+", "div", ...) applied to [argc] [args]; the
 // stack trace starts with {:erlang, op, args, []} so an uncaught report can blame the

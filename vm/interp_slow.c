@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bigint.h"
+#include "builtins.h"
 #include "error.h"
 #include "inspect.h"
 #include "map.h"
@@ -160,12 +161,24 @@ bool interp_type_test(Term t, uint32_t test)
     }
 }
 
+// True when some C built-in belongs to [module] (String has no .emb, but it exists).
+static bool has_builtins(Vm *vm, Term module)
+{
+    const char *name = atom_name(vm->atoms, term_to_atom(module), NULL);
+    for (uint32_t i = 0; i < BUILTIN_COUNT; i++) {
+        if (strcmp(builtin_table[i].module, name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 const Function *interp_resolve(Process *p, Term module, Term name, uint32_t arity)
 {
     Module *mod = vm_get_module(p->vm, module);
     const Function *fn = mod ? module_find_function(mod, name, arity) : NULL;
     if (fn == NULL) {
-        error_raise_undefined(p, module, name, arity, mod != NULL);
+        error_raise_undefined(p, module, name, arity, mod != NULL || has_builtins(p->vm, module));
     }
     return fn;
 }

@@ -7,6 +7,8 @@
 #include "compiler.h"
 #include "error.h"
 #include "loader.h"
+#include "map.h"
+#include "module.h"
 #include "process.h"
 #include "scheduler.h"
 #include "vm.h"
@@ -54,6 +56,32 @@ static bool is_quiet_exit(const Process *p)
            is_shutdown_tuple(reason);
 }
 
+// For an uncaught exception whose module defines message/1 (defexception with a custom
+// message), runs Mod.message(exception) in a fresh process, as Elixir's report would. Returns
+// the binary (living on *[helper]'s heap, which the caller frees) or TERM_NONE.
+static Term custom_message(Vm *vm, Process *p, Process **helper)
+{
+    Term reason = p->exc_reason;
+    Term name = term_is_map(reason) ? map_struct_name(reason) : TERM_NONE;
+    uint32_t index;
+    if (p->exc_kind != term_from_atom(ATOM_error) || name == TERM_NONE ||
+        !atom_lookup(vm->atoms, "message", 7, &index)) {
+        return TERM_NONE;
+    }
+    Module *mod = vm_get_module(vm, name);
+    const Function *fn = mod ? module_find_function(mod, term_from_atom(index), 1) : NULL;
+    if (fn == NULL) {
+        return TERM_NONE;
+    }
+    *helper = proc_new(vm);
+    Term arg = term_copy_to(*helper, reason);
+    proc_set_initial_call(*helper, fn, &arg, 1);
+    if (sched_run_to_completion(*helper) != INTERP_DONE || !term_is_binary((*helper)->result)) {
+        return TERM_NONE;
+    }
+    return (*helper)->result;
+}
+
 int runner_run_script(Vm *vm, const char *src, size_t len, const char *file)
 {
     if (!runner_load_source(vm, src, len, file, true)) {
@@ -72,7 +100,10 @@ int runner_run_script(Vm *vm, const char *src, size_t len, const char *file)
     int status = 0;
     if (r == INTERP_EXIT && !is_quiet_exit(p)) {
         fflush(stdout);
-        error_print_uncaught(vm, p->exc_kind, p->exc_reason, p->exc_stack, stderr);
+        Process *helper = NULL;
+        Term message = custom_message(vm, p, &helper);
+        error_print_uncaught(vm, p->exc_kind, p->exc_reason, p->exc_stack, message, stderr);
+        proc_free(helper);
         status = 1;
     } else if (r == INTERP_EXIT && is_shutdown_tuple(p->exc_reason)) {
         // Like elixir: exit({:shutdown, n}) ends the script quietly with status n (else 1).

@@ -120,12 +120,13 @@ export ASAN_OPTIONS ?= abort_on_error=1:detect_leaks=1
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS ?= suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 
+# Sanitizer builds run several times slower: give each golden program more time.
 test-asan:
-	$(MAKE) MODE=asan test
+	GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} $(MAKE) MODE=asan test
 
 test-tsan:
 	$(MAKE) MODE=tsan all
-	bash tests/run_golden.sh build/tsan/ember tests/golden
+	GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} bash tests/run_golden.sh build/tsan/ember tests/golden
 
 golden-oracle: deps-oracle
 	bash tests/check_oracle.sh tests/golden

@@ -588,7 +588,7 @@ do_return:
         p->status = PROC_EXITED;
         return INTERP_DONE;
     }
-    p->stack[base - 1] = result;
+    R[-1] = result; // the caller's R[d]: the callee window starts at R[d + 1]
     {
         Frame *f = &p->frames[--p->frame_count];
         fn = f->fn;

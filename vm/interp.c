@@ -97,6 +97,24 @@ static inline bool wants_gc(const Process *p)
     return p->heap.fragments != NULL;
 }
 
+// Prepares a call of closure [fun] whose [*argc] arguments are at stack index [window]: checks
+// the arity, then places the captured values after the arguments (the callee's window).
+// Returns the lambda, or NULL after raising BadArityError. May move p->stack.
+static const Function *setup_closure_call(Process *p, Term fun, uint32_t window, uint32_t *argc)
+{
+    const Function *callee = (const Function *)(uintptr_t)term_boxed_ptr(fun)[1];
+    if (callee->arity != *argc) {
+        interp_bad_call(p, fun, p->stack + window, *argc);
+        return NULL;
+    }
+    if (!proc_ensure_stack(p, window, callee->frame_size)) {
+        return NULL;
+    }
+    memcpy(p->stack + window + *argc, term_boxed_ptr(fun) + 2, callee->free_count * sizeof(Term));
+    *argc += callee->free_count;
+    return callee;
+}
+
 // Unwinds [p] to its innermost handler. Returns false when there is none (the process exits).
 static bool unwind(Process *p, const Function **fn, uint32_t *base, const uint32_t **pc)
 {
@@ -397,20 +415,10 @@ dispatch:
         result = OPA;
         ret_pc = pc + 1;
         if (term_is_boxed_type(fun, TERM_TYPE_CLOSURE)) {
-            Term *obj = term_boxed_ptr(fun);
-            callee = (const Function *)(uintptr_t)obj[1];
-            if (callee->arity != argc) {
-                interp_bad_call(p, fun, R + result + 1, argc);
-                THROW();
-            }
-            // Captured values follow the arguments in the callee's window.
-            if (!proc_ensure_stack(p, base + result + 1, callee->frame_size)) {
+            if ((callee = setup_closure_call(p, fun, base + result + 1, &argc)) == NULL) {
                 THROW();
             }
             R = p->stack + base;
-            obj = term_boxed_ptr(fun);
-            memcpy(R + result + 1 + argc, obj + 2, callee->free_count * sizeof(Term));
-            argc += callee->free_count;
             goto push_frame;
         }
         if (term_is_boxed_type(fun, TERM_TYPE_EXPORT)) {
@@ -464,20 +472,11 @@ dispatch:
         Term fun = R[OPA];
         argc = OPC;
         if (term_is_boxed_type(fun, TERM_TYPE_CLOSURE)) {
-            Term *obj = term_boxed_ptr(fun);
-            callee = (const Function *)(uintptr_t)obj[1];
-            if (callee->arity != argc) {
-                interp_bad_call(p, fun, R + OPB, argc);
-                THROW();
-            }
             memmove(R, R + OPB, argc * sizeof(Term));
-            if (!proc_ensure_stack(p, base, callee->frame_size)) {
+            if ((callee = setup_closure_call(p, fun, base, &argc)) == NULL) {
                 THROW();
             }
             R = p->stack + base;
-            obj = term_boxed_ptr(fun);
-            memcpy(R + argc, obj + 2, callee->free_count * sizeof(Term));
-            argc += callee->free_count;
             goto tail_enter;
         }
         // Export funs and errors: a plain call followed by a return.
@@ -677,19 +676,10 @@ apply_slow : {
         // Reuse CALL_FUN's logic through a synthetic path: the fun goes in the result register.
         Term fun = target[0];
         if (term_is_boxed_type(fun, TERM_TYPE_CLOSURE)) {
-            Term *obj = term_boxed_ptr(fun);
-            callee = (const Function *)(uintptr_t)obj[1];
-            if (callee->arity != argc) {
-                interp_bad_call(p, fun, R + result + 1, argc);
-                THROW();
-            }
-            if (!proc_ensure_stack(p, base + result + 1, callee->frame_size)) {
+            if ((callee = setup_closure_call(p, fun, base + result + 1, &argc)) == NULL) {
                 THROW();
             }
             R = p->stack + base;
-            obj = term_boxed_ptr(fun);
-            memcpy(R + result + 1 + argc, obj + 2, callee->free_count * sizeof(Term));
-            argc += callee->free_count;
             goto push_frame;
         }
         if (!term_is_boxed_type(fun, TERM_TYPE_EXPORT) ||

@@ -141,9 +141,9 @@ static bool is_alias_chain(const char *s, size_t len)
 
 static const char *const unquoted_operators[] = {
     "+", "-", "*", "/", "=", "==", "===", "!=", "!==", "=~", "<", ">", "<=", ">=", "&&", "&&&",
-    "||", "|||", "!", "<>", "++", "--", "+++", "---", "..", "...", "..//", "<-", "->", "=>",
-    "|", "|>", "@", "&", "^", "\\\\", "<<>>", "%{}", "{}", "%", ".", "**", "<<<",
-    ">>>", "<<~", "~>>", "<~", "~>", "<~>", "<|>", "and", "or", "not", "in", "when",
+    "||", "|||", "!", "<>", "++", "--", "+++", "---", "..", "...", "..//", "<-", "->", "|",
+    "|>", "@", "&", "^", "\\\\", "<<>>", "%{}", "{}", "%", ".", "**", "<<<", ">>>", "<<~",
+    "~>>", "<~", "~>", "<~>", "and", "or", "not", "in", "when",
 };
 
 static bool is_plain_atom(const char *s, size_t len)
@@ -332,10 +332,10 @@ static void print_float_digits(FILE *out, const char *digits, int place)
     char exp[16];
     snprintf(exp, sizeof exp, "%d", place - 1);
     int cost = (int)strlen(exp) + 1 + (len == 1 ? 2 : 1);
+    // Whole numbers below 1e16 never get here (print_float writes them out), and Erlang's
+    // float_to_list(F, [short]) writes every larger one with an exponent.
     if (place < 0 && 2 - place <= cost) {
         fprintf(out, "0.%0*d%s", -place, 0, digits);
-    } else if (place >= len && place - len + 2 <= cost) {
-        fprintf(out, "%s%0*d.0", digits, place - len, 0);
     } else if (len == 1) {
         fprintf(out, "%s.0e%s", digits, exp);
     } else {
@@ -418,12 +418,11 @@ static bool is_keyword_list(const AstNode *n)
     return true;
 }
 
-// Keys print bare when they are identifiers or aliases (`do:`, `Foo:`), quoted otherwise.
+// Keys print bare exactly when the atom does (`do:`, `Foo:`, `+:`, `foo@bar:`), as inspect/2's
+// Code.Identifier.inspect_as_key does.
 static bool is_key_plain(const char *s, size_t len)
 {
-    unsigned char c = (unsigned char)s[0];
-    bool starts_word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-    return len > 0 && starts_word && memchr(s, '@', len) == NULL && is_plain_atom(s, len);
+    return is_plain_atom(s, len);
 }
 
 static void print_keyword_list(FILE *out, const AstNode *n)

@@ -57,6 +57,36 @@ AstNode *cg_node(Cg *cg, AstKind kind, uint32_t line, const char *text)
     return n;
 }
 
+static void snippet_fix(Arena *arena, AstNode *n, uint32_t line, int depth)
+{
+    if (!n || depth > 200) {
+        return;
+    }
+    n->line = line;
+    if (n->text) {
+        n->text = arena_strdup(arena, n->text, n->text_len);
+    }
+    snippet_fix(arena, n->target, line, depth + 1);
+    for (uint32_t i = 0; i < n->nkids; i++) {
+        snippet_fix(arena, n->kids[i], line, depth + 1);
+    }
+}
+
+AstNode *cg_parse_snippet(Cg *cg, const char *src, uint32_t line)
+{
+    Diag diag;
+    AstNode *root = parse_source(cg->arena, src, strlen(src), cg->file, &diag);
+    if (!root) {
+        cg_error(cg, line, "internal error: bad generated code");
+        return cg_node(cg, AST_ATOM, line, "nil");
+    }
+    snippet_fix(cg->arena, root, line, 0);
+    if (root->kind == AST_CALL && strcmp(root->text, "__block__") == 0 && root->nkids == 1) {
+        return root->kids[0];
+    }
+    return root;
+}
+
 bool cg_is_keyword(const AstNode *n)
 {
     if (!n || n->kind != AST_LIST) {

@@ -108,6 +108,7 @@ typedef struct NamedNode {
 typedef struct StructDef {
     char *module;
     const AstNode *fields;
+    const char *enforce; // @enforce_keys as Elixir text "[:a, :b]", or NULL when none
 } StructDef;
 
 typedef struct Cg Cg;
@@ -226,6 +227,9 @@ const char *cg_alias_text(ModGen *mg, const AstNode *alias);
 const StructDef *cg_find_struct(Cg *cg, const char *module);
 // Registers [name] := value [node] as a module attribute.
 void cg_set_attr(ModGen *mg, const char *name, const AstNode *node);
+// Parses the fixed Elixir snippet [src] (one expression, or a block of several) as if written
+// at [line]; texts are NUL-terminated arena copies.
+AstNode *cg_parse_snippet(Cg *cg, const char *src, uint32_t line);
 // Allocation helpers inside the compile arena.
 AstNode *cg_node(Cg *cg, AstKind kind, uint32_t line, const char *text);
 
@@ -265,6 +269,10 @@ void ops_control(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 // `raise Mod[, args]` for an exception module of this compile: raise(Mod.exception(args)).
 // Returns false, emitting nothing, when [n] is not such a raise.
 bool desugar_raise(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
+// The path forms of put_in/2, update_in/2, get_and_update_in/2 and pop_in/1 (`m.a[:b]`):
+// calls of the key-list functions with `.` steps as Access.key!/1 (KeyError, BadMapError) and
+// `[]` steps as plain keys (Access). Returns false, emitting nothing, for any other call.
+bool desugar_path_macro(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 
 // ==== control.c ====
 // Each compiles a special form into [dst], or in tail position when [tail].

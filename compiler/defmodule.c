@@ -3,6 +3,7 @@
 // script function. Each module is written to .emb bytes as soon as its body is compiled.
 #include "codegen.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,39 @@ static const AstNode *struct_fields(Cg *cg, const AstNode *n)
     return fields;
 }
 
+// For `@enforce_keys [:a, :b]`: the list as Elixir text "[:a, :b]" (arena); NULL for any
+// other statement or a list that is not made of plain atoms.
+static const char *enforce_keys_text(Cg *cg, const AstNode *d)
+{
+    if (!ast_is_named(d, AST_CALL, "@") || d->nkids != 1 ||
+        !ast_is_named(d->kids[0], AST_CALL, "enforce_keys") || d->kids[0]->nkids != 1) {
+        return NULL;
+    }
+    const AstNode *list = d->kids[0]->kids[0];
+    if (list->kind != AST_LIST) {
+        return NULL;
+    }
+    char buf[1024];
+    size_t len = 0;
+    buf[len++] = '[';
+    for (uint32_t i = 0; i < list->nkids; i++) {
+        const AstNode *k = list->kids[i];
+        if (k->kind != AST_ATOM || !k->text || k->text_len > 100 || len + k->text_len + 4 >= sizeof buf) {
+            return NULL;
+        }
+        for (size_t c = 0; c < k->text_len; c++) {
+            char ch = k->text[c];
+            if (!(isalnum((unsigned char)ch) || ch == '_' || ch == '?' || ch == '!')) {
+                return NULL;
+            }
+        }
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s:%.*s", i ? ", " : "",
+                                (int)k->text_len, k->text);
+    }
+    buf[len++] = ']';
+    return arena_strdup(cg->arena, buf, len);
+}
+
 static void find_structs(Cg *cg, const AstNode *body, const char *parent)
 {
     for (uint32_t i = 0; i < stmt_count(body); i++) {
@@ -83,12 +117,17 @@ static void find_structs(Cg *cg, const AstNode *body, const char *parent)
         }
         char *name = module_name(cg, parent, s->kids[0]);
         const AstNode *mbody = do_body(s);
+        const char *enforce = NULL;
         for (uint32_t k = 0; k < stmt_count(mbody); k++) {
             const AstNode *d = stmt_at(mbody, k);
+            const char *keys = enforce_keys_text(cg, d);
+            if (keys) {
+                enforce = keys[1] == ']' ? NULL : keys;
+            }
             if (is_defstruct(d)) {
                 cg_grow((void **)&cg->structs, &cg->struct_cap, cg->struct_len + 1,
                         sizeof(StructDef));
-                cg->structs[cg->struct_len++] = (StructDef){name, struct_fields(cg, d)};
+                cg->structs[cg->struct_len++] = (StructDef){name, struct_fields(cg, d), enforce};
             }
         }
         find_structs(cg, mbody, name);
@@ -297,14 +336,30 @@ static void register_source_defs(ModGen *mg, const char *src, size_t len, uint32
     }
 }
 
-// __struct__/1: the defaults updated from a keyword list (KeyError for unknown keys).
-static void register_struct_update(ModGen *mg, uint32_t line)
+// __struct__/1: the defaults updated from a keyword list (KeyError for unknown keys); with
+// @enforce_keys, the ArgumentError Elixir raises when some of them are not given.
+static void register_struct_update(ModGen *mg, const StructDef *sd, uint32_t line)
 {
-    static const char src[] =
-        "def __struct__(kv), do: __struct_fill__(kv, __struct__())\n"
+    static const char fill[] =
         "defp __struct_fill__([], acc), do: acc\n"
         "defp __struct_fill__([{k, v} | t], acc), do: __struct_fill__(t, %{acc | k => v})\n";
-    register_source_defs(mg, src, sizeof src - 1, line);
+    register_source_defs(mg, fill, sizeof fill - 1, line);
+    if (!sd || !sd->enforce) {
+        static const char src[] = "def __struct__(kv), do: __struct_fill__(kv, __struct__())\n";
+        register_source_defs(mg, src, sizeof src - 1, line);
+        return;
+    }
+    char src[2048];
+    int len = snprintf(src, sizeof src,
+                       "def __struct__(kv) do\n"
+                       "  case Enum.reject(%s, fn k -> :lists.keymember(k, 1, kv) end) do\n"
+                       "    [] -> __struct_fill__(kv, __struct__())\n"
+                       "    missing -> raise(ArgumentError, \"the following keys must also be "
+                       "given when building struct %s: \" <> inspect(missing))\n"
+                       "  end\n"
+                       "end\n",
+                       sd->enforce, mg->display);
+    register_source_defs(mg, src, (size_t)len, line);
 }
 
 // __struct__/0 returns the defaults; __struct__/1 folds a keyword list into them with
@@ -339,7 +394,7 @@ static void register_struct(ModGen *mg, const AstNode *n)
     }
     register_def(mg, mk_def(cg, line, "__struct_fields__", NULL, names));
 
-    register_struct_update(mg, line);
+    register_struct_update(mg, sd, line);
 }
 
 // defexception's exception/1 (unless the module defines its own): a message string or a
@@ -353,6 +408,66 @@ static void register_exception(ModGen *mg, const AstNode *n)
         return;
     }
     register_source_defs(mg, src, sizeof src - 1, n->line);
+}
+
+// ==== __info__/1 ====
+
+static bool info_listed(const LocalDef *d)
+{
+    const char *name = d->name;
+    if (d->is_private || (strncmp(name, "__", 2) == 0 && strcmp(name, "__struct__") != 0)) {
+        return false;
+    }
+    if (!(isalpha((unsigned char)name[0]) || name[0] == '_') || strlen(name) > 200) {
+        return false;
+    }
+    for (const char *c = name; *c; c++) {
+        if (!(isalnum((unsigned char)*c) || *c == '_' || (c[1] == '\0' && (*c == '?' || *c == '!')))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static int info_cmp(const void *a, const void *b)
+{
+    const LocalDef *x = *(const LocalDef *const *)a;
+    const LocalDef *y = *(const LocalDef *const *)b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->arity > y->arity) - (x->arity < y->arity);
+}
+
+// __info__/1 (unless the module defines it): :functions (the public functions sorted by
+// name and arity, without Ember's hidden helpers), :macros and :module.
+static void register_info(ModGen *mg, uint32_t line)
+{
+    if (cg_find_def(mg, "__info__", 1) || mg->cg->failed) {
+        return;
+    }
+    const LocalDef **list = arena_alloc(mg->cg->arena, (mg->def_len + 1) * sizeof *list);
+    uint32_t count = 0;
+    for (uint32_t i = 0; i < mg->def_len; i++) {
+        if (info_listed(&mg->defs[i])) {
+            list[count++] = &mg->defs[i];
+        }
+    }
+    qsort(list, count, sizeof *list, info_cmp);
+    ByteBuf src = {0};
+    static const char head[] = "def __info__(:functions), do: [";
+    buf_put(&src, head, sizeof head - 1);
+    for (uint32_t i = 0; i < count; i++) {
+        char item[256];
+        int len = snprintf(item, sizeof item, "%s{:%s, %u}", i ? ", " : "", list[i]->name,
+                           list[i]->arity);
+        buf_put(&src, item, (size_t)len);
+    }
+    char tail[512];
+    int len = snprintf(tail, sizeof tail,
+                       "]\ndef __info__(:macros), do: []\ndef __info__(:module), do: :\"%s\"\n",
+                       mg->name);
+    buf_put(&src, tail, (size_t)len);
+    register_source_defs(mg, (const char *)src.data, src.len, line);
+    free(src.data);
 }
 
 // ==== Modules ====
@@ -517,6 +632,7 @@ static bool compile_module(Cg *cg, const AstNode *n, const char *parent, ModGen 
     for (uint32_t i = 0; i < stmt_count(body) && !cg->failed; i++) {
         module_stmt(&mg, stmt_at(body, i));
     }
+    register_info(&mg, n->line);
     for (uint32_t i = 0; i < mg.def_len && !cg->failed; i++) {
         if (!mg.defs[i].is_compiled) {
             compile_def_group(&mg, &mg.defs[i]);
@@ -557,10 +673,16 @@ static void normalize_texts(Arena *arena, AstNode *n, int depth)
 static void raise_deferred_compile_error(Cg *cg, FnGen *fg, uint32_t line)
 {
     char text[sizeof cg->diag->message + sizeof cg->diag->file + 16];
-    snprintf(text, sizeof text, "%s:%u: %s", cg->diag->file, cg->diag->line, cg->diag->message);
+    bool arg_error = strcmp(cg->diag->kind, "ArgumentError") == 0;
+    if (arg_error) {
+        snprintf(text, sizeof text, "%s", cg->diag->message);
+    } else {
+        snprintf(text, sizeof text, "%s:%u: %s", cg->diag->file, cg->diag->line,
+                 cg->diag->message);
+    }
     cg->failed = false;
     AstNode *mod = ast_new(cg->arena, AST_ALIAS, line, 1);
-    mod->text = "CompileError";
+    mod->text = arg_error ? "ArgumentError" : "CompileError";
     mod->text_len = strlen(mod->text);
     AstNode *msg = ast_new(cg->arena, AST_STRING, line, 1);
     msg->text = arena_strdup(cg->arena, text, strlen(text));
@@ -590,7 +712,8 @@ static void compile_script(Cg *cg, const AstNode *root)
             if (compile_module(cg, s, NULL, &mg)) {
                 call_module_body(&fg, module_name(cg, NULL, s->kids[0]), s->line);
             }
-            if (cg->failed && strcmp(cg->diag->kind, "CompileError") == 0) {
+            if (cg->failed && (strcmp(cg->diag->kind, "CompileError") == 0 ||
+                               strcmp(cg->diag->kind, "ArgumentError") == 0)) {
                 raise_deferred_compile_error(cg, &fg, s->line);
                 last = s;
                 break; // nothing after the failing defmodule can run

@@ -334,3 +334,73 @@ void ops_control(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
         control_capture(fg, n, dst);
     }
 }
+
+// ==== put_in/update_in/get_and_update_in/pop_in paths ====
+
+// `x[key]`: the parser writes it as Access.get(x, key) (its target the atom Elixir.Access).
+static bool is_access_get(const AstNode *n)
+{
+    const AstNode *t = n->target;
+    return n->nkids == 2 && strcmp(n->text, "get") == 0 &&
+           ((t->kind == AST_ATOM && strcmp(t->text, "Elixir.Access") == 0) ||
+            (t->kind == AST_ALIAS && strcmp(t->text, "Access") == 0));
+}
+
+// Is [n] `x.field` (a no-parens remote call on a non-alias) or `x[key]` (Access.get/2)?
+static bool path_step(const AstNode *n)
+{
+    if (n->kind != AST_REMOTE || !n->target) {
+        return false;
+    }
+    if (is_access_get(n)) {
+        return true;
+    }
+    return n->target->kind != AST_ALIAS && n->target->kind != AST_ATOM &&
+           (n->flags & AST_F_NO_PARENS) && n->nkids == 0;
+}
+
+bool desugar_path_macro(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
+{
+    static const struct {
+        const char *name;
+        uint32_t arity;
+    } macros[] = {{"put_in", 2}, {"update_in", 2}, {"get_and_update_in", 2}, {"pop_in", 1}};
+    bool known = false;
+    for (size_t i = 0; i < sizeof macros / sizeof macros[0]; i++) {
+        known = known || (strcmp(n->text, macros[i].name) == 0 && n->nkids == macros[i].arity);
+    }
+    if (!known || !path_step(n->kids[0])) {
+        return false;
+    }
+    Cg *cg = fg->mg->cg;
+    uint32_t line = n->line;
+    // Walk from the last step to the root, prepending keys.
+    const AstNode *steps[256];
+    uint32_t count = 0;
+    const AstNode *root = n->kids[0];
+    while (path_step(root) && count < 256) {
+        steps[count++] = root;
+        root = is_access_get(root) ? root->kids[0] : root->target;
+    }
+    AstNode *keys = cg_node(cg, AST_LIST, line, NULL);
+    for (uint32_t i = count; i-- > 0;) {
+        const AstNode *s = steps[i];
+        if (is_access_get(s)) {
+            ast_push(cg->arena, keys, s->kids[1]);
+        } else {
+            AstNode *acc = cg_node(cg, AST_ALIAS, s->line, "Access");
+            AstNode *call = cg_node(cg, AST_REMOTE, s->line, "key!");
+            call->target = acc;
+            ast_push(cg->arena, call, cg_node(cg, AST_ATOM, s->line, s->text));
+            ast_push(cg->arena, keys, call);
+        }
+    }
+    AstNode *call = cg_node(cg, AST_CALL, line, n->text);
+    ast_push(cg->arena, call, (AstNode *)root);
+    ast_push(cg->arena, call, keys);
+    if (n->nkids == 2) {
+        ast_push(cg->arena, call, n->kids[1]);
+    }
+    expr_finish(fg, call, dst, tail);
+    return true;
+}

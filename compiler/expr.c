@@ -3,6 +3,8 @@
 // position. Operators and data constructors live in ops.c, control forms in control.c.
 #include "codegen.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -243,6 +245,21 @@ static void compile_apply(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
     reg_free_to(fg, mark);
 }
 
+// True if [s] can be written as a bare atom `:s` (an identifier, maybe ending in ? or !).
+static bool plain_name(const char *s)
+{
+    if (!s || !(isalpha((unsigned char)s[0]) || s[0] == '_') || strlen(s) > 100) {
+        return false;
+    }
+    for (const char *c = s; *c; c++) {
+        bool last = c[1] == '\0';
+        if (!(isalnum((unsigned char)*c) || *c == '_' || (last && (*c == '?' || *c == '!')))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static void compile_remote(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
 {
     const char *mod = module_of(fg, n->target);
@@ -251,8 +268,31 @@ static void compile_remote(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
         expr_call_ext(fg, mod, n->text, args, n->nkids, dst, tail);
         return;
     }
+    if ((n->flags & AST_F_NO_PARENS) && n->nkids == 0 && plain_name(n->text)) {
+        // map.field: KeyError when the key is missing, like Map.fetch!/2; on a non-map the
+        // KeyError Elixir raises for the dot syntax (not BadMapError).
+        char src[1024];
+        int len = snprintf(src, sizeof src,
+                 "case nil do\n"
+                 "  ember_dot__ when is_map(ember_dot__) -> Map.fetch!(ember_dot__, :%s)\n"
+                 "  ember_dot__ -> raise(KeyError, key: :%s, term: ember_dot__, message: "
+                 "\"key :%s not found in: \" <> inspect(ember_dot__) <> \". If you are using the "
+                 "dot syntax, such as map.field, make sure the left-hand side of the dot is a "
+                 "map\")\n"
+                 "end\n",
+                 n->text, n->text, n->text);
+        if (len < 0 || (size_t)len >= sizeof src) {
+            cg_error(fg->mg->cg, n->line, "field name too long: %s", n->text);
+            return;
+        }
+        AstNode *c = cg_parse_snippet(fg->mg->cg, src, n->line);
+        if (c->kind == AST_CALL && c->nkids == 2) {
+            c->kids[0] = (AstNode *)n->target;
+        }
+        expr_finish(fg, c, dst, tail);
+        return;
+    }
     if ((n->flags & AST_F_NO_PARENS) && n->nkids == 0) {
-        // map.field: KeyError when the key is missing, like Map.fetch!/2.
         AstNode *key = cg_node(fg->mg->cg, AST_ATOM, n->line, n->text);
         const AstNode *pair[2] = {n->target, key};
         expr_call_ext(fg, "Elixir.Map", "fetch!", pair, 2, dst, tail);
@@ -410,6 +450,9 @@ static void compile_call(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
     if (strcmp(n->text, "apply") == 0 && (n->nkids == 2 || n->nkids == 3) &&
         !cg_find_def(fg->mg, "apply", n->nkids)) {
         compile_apply(fg, n, dst, tail);
+        return;
+    }
+    if (!cg_find_def(fg->mg, n->text, n->nkids) && desugar_path_macro(fg, n, dst, tail)) {
         return;
     }
     if (strcmp(n->text, "raise") == 0 && !cg_find_def(fg->mg, "raise", n->nkids) &&

@@ -237,17 +237,27 @@ static int read_hex(const unsigned char **p, const unsigned char *lim, int max, 
     return n;
 }
 
+// The one-letter escapes (`\n`, `\0`, ...): stores the byte in *out and returns true.
+static bool simple_escape(uint32_t c, unsigned char *out)
+{
+    static const char simple_from[] = "0abdefnrstv";
+    static const unsigned char simple_to[] = {0, 7, 8, 127, 27, 12, 10, 13, 32, 9, 11};
+    const char *hit = c != 0 && c < 0x80 ? strchr(simple_from, (int)c) : NULL;
+    if (hit) {
+        *out = simple_to[hit - simple_from];
+    }
+    return hit != NULL;
+}
+
 // Decodes the escape after a backslash at *p (which points past the backslash).
 static int read_escape(Lexer *lx, const Quote *q, const unsigned char **p, Buf *b)
 {
     const unsigned char *s = *p;
     unsigned char c = *s++;
     uint32_t cp = 0;
-    static const char simple_from[] = "0abdefnrstv";
-    static const char simple_to[] = {0, 7, 8, 127, 27, 12, 10, 13, 32, 9, 11};
-    const char *hit = c ? strchr(simple_from, c) : NULL;
-    if (hit) {
-        buf_put(lx, b, &simple_to[hit - simple_from], 1);
+    unsigned char byte = 0;
+    if (simple_escape(c, &byte)) {
+        buf_put(lx, b, &byte, 1);
     } else if (c == 'x') {
         if (read_hex(&s, lx->lim, 2, &cp) == 0) {
             return fail_syntax(lx, s, "invalid hex escape character, expected \\xHH where H "
@@ -256,7 +266,7 @@ static int read_escape(Lexer *lx, const Quote *q, const unsigned char **p, Buf *
         if (q->flags & Q_CHARS) {
             buf_put_cp(lx, b, cp);
         } else {
-            unsigned char byte = (unsigned char)cp;
+            byte = (unsigned char)cp;
             buf_put(lx, b, &byte, 1);
         }
     } else if (c == 'u') {
@@ -504,6 +514,50 @@ static bool kw_colon_follows(const Lexer *lx)
            (p[1] == ' ' || p[1] == '\t' || p[1] == '\n' || p[1] == '\r');
 }
 
+// `b:1`: a name glued to a single colon is a keyword missing its space (elixir_tokenizer checks
+// this before anything else; `a::b` and a colon at the very end are left to the grammar).
+static int check_glued_colon(Lexer *lx, const char *name, size_t len)
+{
+    const unsigned char *p = lx->cur;
+    if (p + 1 >= lx->lim || p[0] != ':' || p[1] == ':') {
+        return 0;
+    }
+    char msg[320];
+    snprintf(msg, sizeof msg, "keyword argument must be followed by space after: %.*s:",
+             (int)(len > 256 ? 256 : len), name);
+    return fail_syntax(lx, lx->tok, msg);
+}
+
+// True when only blanks (no newline) separate the cursor from a `/`: elixir_tokenizer then
+// turns the operator or operator-like keyword just read into an identifier, so `&+/2`,
+// `&and/2` and `&&&/2` name functions.
+static bool slash_follows(const Lexer *lx)
+{
+    const unsigned char *p = lx->cur;
+    while (p < lx->lim && (*p == ' ' || *p == '\t')) {
+        p++;
+    }
+    return p < lx->lim && *p == '/';
+}
+
+// `x."foo"()`: after a dot, a quoted text without interpolation names the function.
+static int quoted_call_name(Lexer *lx, Token *out, const Quote *q)
+{
+    for (uint32_t i = 0; i < q->nparts; i++) {
+        if (q->parts[i].is_expr) {
+            char msg[128];
+            snprintf(msg, sizeof msg, "interpolation is not allowed when calling function/macro. "
+                     "Found interpolation in a call starting with: %c", q->close);
+            return fail_at(lx, "SyntaxError", out->line, out->col, msg, false);
+        }
+    }
+    out->is_quoted = true;
+    if (lx->cur < lx->lim && *lx->cur == '(') {
+        return TK_PAREN_IDENTIFIER;
+    }
+    return lx->cur < lx->lim && *lx->cur == '[' ? TK_BRACKET_IDENTIFIER : TK_IDENTIFIER;
+}
+
 static int lex_string(Lexer *lx, Token *out, unsigned char delim, bool heredoc)
 {
     bool chars = delim == '\'';
@@ -518,6 +572,9 @@ static int lex_string(Lexer *lx, Token *out, unsigned char delim, bool heredoc)
         return -1;
     }
     set_parts(out, &q);
+    if (!heredoc && lx->prev_kind == TK_DOT) {
+        return quoted_call_name(lx, out, &q);
+    }
     if (!heredoc && kw_colon_follows(lx)) {
         lx->cur++;
         out->is_quoted = true;
@@ -676,15 +733,19 @@ static int lex_char(Lexer *lx, Token *out)
         return fail_unexpected_char(lx, lx->tok);
     }
     if (*p == '\\' && p + 1 < lx->lim) {
-        Quote q = {0, 0, Q_ESCAPES | Q_CHARS, "char", lx->line, 0, NULL, 0, 0};
-        Buf b = {0};
-        p++;
-        if (read_escape(lx, &q, &p, &b) < 0) {
-            return -1;
+        // Only one character follows the backslash, as in elixir_tokenizer: `?\x41` is `?\x`
+        // (that is ?x) then 41, which the grammar rejects.
+        int n = utf8_decode(p + 1, lx->lim, &cp);
+        if (n == 0) {
+            return fail_unexpected_char(lx, p + 1);
         }
-        if (b.len == 0 || utf8_decode((const unsigned char *)b.data,
-                                      (const unsigned char *)b.data + b.len, &cp) == 0) {
-            cp = b.len ? (unsigned char)b.data[0] : 0;
+        unsigned char byte = 0;
+        if (simple_escape(cp, &byte)) {
+            cp = byte;
+        }
+        p += 1 + n;
+        if (cp == '\n') {
+            new_line(lx, p);
         }
     } else {
         int n = utf8_decode(p, lx->lim, &cp);
@@ -740,7 +801,28 @@ static bool op_identifier_follows(const Lexer *lx)
     return strchr(" \t\r\n([<{%+-/>:=", p[1]) == NULL && p[1] != '\0';
 }
 
-static int lex_identifier(Lexer *lx, Token *out)
+// elixir_tokenizer reads `@` as part of a name (`foo@bar`), which is only valid as a keyword
+// key (`[foo@bar: 1]`); extends the token over it and returns whether there was one.
+static bool take_at_signs(Lexer *lx)
+{
+    const unsigned char *p = lx->cur;
+    if (p >= lx->lim || *p != '@' || lx->cur[-1] == '?' || lx->cur[-1] == '!') {
+        return false;
+    }
+    while (p < lx->lim && (*p == '@' || *p == '_' || *p >= 0x80 || (*p >= '0' && *p <= '9') ||
+                           ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))) {
+        p++;
+    }
+    if (p < lx->lim && (*p == '?' || *p == '!')) {
+        p++;
+    }
+    lx->cur = p;
+    return true;
+}
+
+// Keyword key, a glued colon, or a name holding `@`: the checks names share, in Elixir's order.
+// Returns TK_KW_IDENTIFIER, -1 after an error, or 0 to go on.
+static int check_name_end(Lexer *lx, Token *out, bool has_at, const char *what)
 {
     size_t len = (size_t)(lx->cur - lx->tok);
     out->text = copy_text(lx, lx->tok, len);
@@ -749,7 +831,30 @@ static int lex_identifier(Lexer *lx, Token *out)
         lx->cur++;
         return TK_KW_IDENTIFIER;
     }
+    if (check_glued_colon(lx, out->text, len) < 0) {
+        return -1;
+    }
+    if (has_at) {
+        char msg[320];
+        snprintf(msg, sizeof msg, "invalid character \"@\" (code point U+0040) in %s: %.*s", what,
+                 (int)(len > 256 ? 256 : len), out->text);
+        return fail_syntax(lx, lx->tok, msg);
+    }
+    return 0;
+}
+
+static int lex_identifier(Lexer *lx, Token *out)
+{
+    int end = check_name_end(lx, out, take_at_signs(lx), "identifier");
+    if (end != 0) {
+        return end;
+    }
+    size_t len = out->text_len;
     int kw = lx->prev_kind == TK_DOT ? 0 : keyword_kind(lx->tok, len);
+    if (kw == TK_AND_OP || kw == TK_OR_OP || kw == TK_UNARY_OP || kw == TK_IN_OP ||
+        kw == TK_WHEN_OP) {
+        return slash_follows(lx) ? TK_IDENTIFIER : kw;
+    }
     if (kw) {
         return kw;
     }
@@ -767,14 +872,8 @@ static int lex_identifier(Lexer *lx, Token *out)
 
 static int lex_alias(Lexer *lx, Token *out)
 {
-    size_t len = (size_t)(lx->cur - lx->tok);
-    out->text = copy_text(lx, lx->tok, len);
-    out->text_len = (uint32_t)len;
-    if (kw_colon_follows(lx)) {
-        lx->cur++;
-        return TK_KW_IDENTIFIER;
-    }
-    return TK_ALIAS;
+    int end = check_name_end(lx, out, take_at_signs(lx), "alias");
+    return end != 0 ? end : TK_ALIAS;
 }
 
 static void skip_comment(Lexer *lx)
@@ -793,11 +892,36 @@ static bool is_operator_kind(int kind)
     case TK_TERNARY_OP: case TK_XOR_OP: case TK_POWER_OP: case TK_MULT_OP: case TK_DUAL_OP:
     case TK_UNARY_OP: case TK_MATCH_OP: case TK_PIPE_OP: case TK_OR_OP: case TK_AND_OP:
     case TK_CAPTURE_OP: case TK_AT_OP: case TK_IN_MATCH_OP: case TK_TYPE_OP: case TK_STAB_OP:
-    case TK_ASSOC_OP: case TK_ELLIPSIS_OP:
+    case TK_ASSOC_OP:
         return true;
     default:
         return false;
     }
+}
+
+// Operators that elixir_tokenizer reads through handle_op/handle_unary_op: followed by `/` they
+// become identifiers (`&+/2`), and followed by `: ` keyword keys (`[+: 1]`).
+static bool is_handled_op(int kind)
+{
+    return is_operator_kind(kind) && kind != TK_TERNARY_OP && kind != TK_ASSOC_OP &&
+           kind != TK_CAPTURE_OP;
+}
+
+// `&` is an identifier when a single `/` follows (`&/2`, but `&//2` captures `//2`).
+static bool capture_is_name(const Lexer *lx)
+{
+    if (!slash_follows(lx)) {
+        return false;
+    }
+    const unsigned char *p = lx->cur;
+    while (*p != '/') {
+        p++;
+    }
+    p++;
+    while (p < lx->lim && (*p == ' ' || *p == '\t')) {
+        p++;
+    }
+    return p >= lx->lim || *p != '/';
 }
 
 static int op_token(Lexer *lx, Token *out, int kind)
@@ -808,7 +932,54 @@ static int op_token(Lexer *lx, Token *out, int kind)
     if (lx->prev_kind == TK_DOT && is_operator_kind(kind)) {
         return lx->cur < lx->lim && *lx->cur == '(' ? TK_PAREN_IDENTIFIER : TK_IDENTIFIER;
     }
+    if (is_handled_op(kind)) {
+        if (kw_colon_follows(lx)) {
+            lx->cur++;
+            return TK_KW_IDENTIFIER;
+        }
+        if (slash_follows(lx)) {
+            return TK_IDENTIFIER;
+        }
+    }
+    if (kind == TK_CAPTURE_OP && capture_is_name(lx)) {
+        return TK_IDENTIFIER;
+    }
     return kind;
+}
+
+// `...` is a name in Elixir 1.14's tokenizer (there is no ellipsis operator yet): `...(1)` is a
+// call, `... do end` takes a block and `[...: 1]` is a keyword.
+static int ellipsis_token(Lexer *lx, Token *out)
+{
+    out->text = copy_text(lx, lx->tok, (size_t)(lx->cur - lx->tok));
+    out->text_len = (uint32_t)(lx->cur - lx->tok);
+    if (kw_colon_follows(lx)) {
+        lx->cur++;
+        return TK_KW_IDENTIFIER;
+    }
+    if (lx->cur < lx->lim && *lx->cur == '(') {
+        return TK_PAREN_IDENTIFIER;
+    }
+    return lx->cur < lx->lim && *lx->cur == '[' ? TK_BRACKET_IDENTIFIER : TK_IDENTIFIER;
+}
+
+// `%{}: `, `{}: `, `<<>>: `, `%: `, `&: `, `.: `: keyword keys that elixir_tokenizer spells out.
+static int punct_keyword(Lexer *lx, Token *out)
+{
+    out->text = copy_text(lx, lx->tok, (size_t)(lx->cur - lx->tok - 1));
+    out->text_len = (uint32_t)(lx->cur - lx->tok - 1);
+    return TK_KW_IDENTIFIER;
+}
+
+// `..//` is only valid as a name (`&..///3`); elsewhere elixir_tokenizer rejects its first dot.
+static int range_step_name(Lexer *lx, Token *out)
+{
+    if (!slash_follows(lx)) {
+        return fail_unexpected_char(lx, lx->tok);
+    }
+    out->text = copy_text(lx, lx->tok, (size_t)(lx->cur - lx->tok));
+    out->text_len = (uint32_t)(lx->cur - lx->tok);
+    return TK_IDENTIFIER;
 }
 
 static int lex_atom(Lexer *lx, Token *out)
@@ -887,7 +1058,16 @@ static int lex_one(Lexer *lx, Token *out)
         <init> ">>" { return op_token(lx, out, TK_RBIT); }
         <init> "++" | "--" | "+++" | "---" | "<>" { return op_token(lx, out, TK_CONCAT_OP); }
         <init> ".." { return op_token(lx, out, TK_RANGE_OP); }
-        <init> "..." { return op_token(lx, out, TK_ELLIPSIS_OP); }
+        <init> "..." { return ellipsis_token(lx, out); }
+        <init> "..//" { return range_step_name(lx, out); }
+        <init> ":::" { // elixir_tokenizer reads `:::` as the atom :"::" (with a warning)
+            out->text = copy_text(lx, lx->tok + 1, 2);
+            out->text_len = 2;
+            return TK_ATOM;
+        }
+        <init> ("%{}" | "{}" | "<<>>" | "%" | "&" | "." | "..//") ":" / [ \t\r\n] {
+            return punct_keyword(lx, out);
+        }
         <init> "//" { return op_token(lx, out, TK_TERNARY_OP); }
         <init> "^^^" { return op_token(lx, out, TK_XOR_OP); }
         <init> "**" { return op_token(lx, out, TK_POWER_OP); }

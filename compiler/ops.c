@@ -437,6 +437,51 @@ static const AstNode *struct_default(const AstNode *fields, const char *name, bo
     return NULL;
 }
 
+// @enforce_keys: every enforced key of [sd] must be among [pairs] of a literal %S{...}; else
+// the ArgumentError Elixir raises while expanding the struct (reported when the module that
+// builds it is compiled). Returns false after recording that error.
+static bool struct_enforced(FnGen *fg, const AstNode *n, const StructDef *sd,
+                            const AstNode **pairs, uint32_t count)
+{
+    char missing[1024];
+    size_t len = 0;
+    const char *p = sd->enforce + 1; // "[:a, :b]"
+    while (*p == ':') {
+        const char *name = ++p;
+        while (*p && *p != ',' && *p != ']') {
+            p++;
+        }
+        size_t name_len = (size_t)(p - name);
+        bool given = false;
+        for (uint32_t i = 0; i < count; i++) {
+            const AstNode *key = pairs[i]->kind == AST_TUPLE ? pairs[i]->kids[0] : NULL;
+            if (key && key->kind == AST_ATOM && strlen(key->text) == name_len &&
+                strncmp(key->text, name, name_len) == 0) {
+                given = true;
+            }
+        }
+        if (!given && len + name_len + 4 < sizeof missing) {
+            len += (size_t)snprintf(missing + len, sizeof missing - len, "%s:%.*s",
+                                    len ? ", " : "", (int)name_len, name);
+        }
+        while (*p == ',' || *p == ' ') {
+            p++;
+        }
+    }
+    if (len == 0) {
+        return true;
+    }
+    bool had_error = fg->mg->cg->failed;
+    uint32_t line = n->kids[0]->line ? n->kids[0]->line : n->line; // the struct name's line
+    cg_error(fg->mg->cg, line,
+             "the following keys must also be given when building struct %s: [%s]",
+             sd->module + 7, missing);
+    if (!had_error) {
+        snprintf(fg->mg->cg->diag->kind, sizeof fg->mg->cg->diag->kind, "ArgumentError");
+    }
+    return false;
+}
+
 static void compile_struct_known(FnGen *fg, const AstNode *n, const StructDef *sd,
                                  const AstNode **pairs, uint32_t count, uint32_t dst)
 {
@@ -453,6 +498,9 @@ static void compile_struct_known(FnGen *fg, const AstNode *n, const StructDef *s
                      key && key->kind == AST_ATOM ? key->text : "?", sd->module + 7);
             return;
         }
+    }
+    if (sd->enforce && !struct_enforced(fg, n, sd, pairs, count)) {
+        return;
     }
     uint32_t nfields = fields ? fields->nkids : 0;
     uint32_t base = reg_alloc_n(fg, 2 * (nfields + 1));

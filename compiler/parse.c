@@ -40,19 +40,27 @@ static void fail(Parser *p, const char *kind, uint32_t line, uint32_t col, bool 
     va_end(ap);
 }
 
+// True when Erlang writes the atom [s] without quotes: a Latin-1 lowercase letter, then Latin-1
+// letters, digits, `_` and `@` (io_lib:write_atom/1, which yecc's error messages use).
 static bool is_erlang_plain_atom(const char *s, size_t len)
 {
-    if (len == 0 || !(s[0] >= 'a' && s[0] <= 'z')) {
-        return false;
-    }
-    for (size_t i = 1; i < len; i++) {
-        char c = s[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '@')) {
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        unsigned c = u[i++];
+        if (c >= 0x80) { // only two-byte sequences reach Latin-1 (U+0080..U+00FF)
+            if ((c != 0xC2 && c != 0xC3) || i >= len || (u[i] & 0xC0) != 0x80) {
+                return false;
+            }
+            c = ((c & 0x1Fu) << 6) | (u[i++] & 0x3Fu);
+        }
+        bool lower = (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
+        bool other = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '@' ||
+                     (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+        if (!(lower || (i > 1 && other))) {
             return false;
         }
     }
-    return true;
+    return len > 0;
 }
 
 static bool is_reserved_word(const Token *t)
@@ -67,6 +75,15 @@ static bool is_reserved_word(const Token *t)
     return false;
 }
 
+static void fail_reserved(Parser *p, const Token *t)
+{
+    int len = (int)t->src_len;
+    fail(p, "SyntaxError", t->line, t->col, false,
+         "syntax error before: %.*s. \"%.*s\" is a reserved word in Elixir and therefore its usage "
+         "is limited. For instance, it can't be used as a variable or be defined nor invoked as a "
+         "regular function", len, t->src, len, t->src);
+}
+
 // Writes the message for a syntax error at [t], spelled as Elixir's yecc parser does.
 static void syntax_error_at(Parser *p, const Token *t)
 {
@@ -75,7 +92,14 @@ static void syntax_error_at(Parser *p, const Token *t)
     switch (t->kind) {
     case TK_IDENTIFIER: case TK_PAREN_IDENTIFIER: case TK_BRACKET_IDENTIFIER:
     case TK_DO_IDENTIFIER: case TK_OP_IDENTIFIER:
-        fail(p, "SyntaxError", t->line, t->col, false, "syntax error before: %.*s", len, s);
+        if (is_reserved_word(t)) { // `not/2` and friends are identifiers, named as keywords
+            fail_reserved(p, t);
+            return;
+        }
+        fail(p, "SyntaxError", t->line, t->col, false,
+             is_erlang_plain_atom(s, t->src_len) ? "syntax error before: %.*s"
+                                                 : "syntax error before: '%.*s'",
+             len, s);
         return;
     case TK_INT: case TK_FLT:
         if (s[0] == '?') {
@@ -118,10 +142,7 @@ static void syntax_error_at(Parser *p, const Token *t)
         break;
     default:
         if (is_reserved_word(t)) {
-            fail(p, "SyntaxError", t->line, t->col, false,
-                 "syntax error before: %.*s. \"%.*s\" is a reserved word in Elixir and therefore "
-                 "its usage is limited. For instance, it can't be used as a variable or be "
-                 "defined nor invoked as a regular function", len, s, len, s);
+            fail_reserved(p, t);
             return;
         }
         break;
@@ -273,6 +294,12 @@ AstNode *parse_block(Parser *p, AstNode *list)
 
 AstNode *parse_unop(Parser *p, const Token *op, AstNode *arg)
 {
+    if (op->kind == TK_TERNARY_OP) { // `//2` (as in `&//2`) quotes as `/` applied to var `/`
+        AstNode *n = call_node(p, "/", NULL);
+        ast_push(p->arena, n, node(p, AST_VAR, "/"));
+        ast_push(p->arena, n, arg);
+        return n;
+    }
     const char *name = op->kind == TK_CAPTURE_INT ? "&" : op->text;
     AstNode *n = call_node(p, name, NULL);
     ast_push(p->arena, n, arg);
@@ -327,9 +354,9 @@ AstNode *parse_binop(Parser *p, AstNode *lhs, AstNode *op_rhs)
     return n;
 }
 
-AstNode *parse_nullary(Parser *p, const Token *op, bool ellipsis)
+AstNode *parse_nullary(Parser *p, const Token *op)
 {
-    return ellipsis ? node(p, AST_VAR, "...") : call_node(p, op->text, NULL);
+    return call_node(p, op->text, NULL);
 }
 
 // ==== Literals and interpolation ====

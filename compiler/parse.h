@@ -53,7 +53,7 @@ AstNode *parse_literal(Parser *p, const Token *t);
 AstNode *parse_unop(Parser *p, const Token *op, AstNode *arg);
 AstNode *parse_op_rhs(Parser *p, const Token *op, AstNode *rhs);
 AstNode *parse_binop(Parser *p, AstNode *lhs, AstNode *op_rhs);
-AstNode *parse_nullary(Parser *p, const Token *op, bool ellipsis);
+AstNode *parse_nullary(Parser *p, const Token *op);
 
 AstNode *parse_ident(Parser *p, AstNode *target, const Token *name);
 AstNode *parse_alias(Parser *p, AstNode *target, const Token *name);

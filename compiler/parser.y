@@ -44,7 +44,7 @@
 %right TYPE_OP.
 %right PIPE_OP.
 %right ASSOC_OP.
-%nonassoc CAPTURE_PREC ELLIPSIS_OP.
+%nonassoc CAPTURE_PREC.
 %right MATCH_OP.
 %left OR_OP.
 %left AND_OP.
@@ -94,6 +94,7 @@ expr(A) ::= unmatched_expr(B). { A = B; }
 matched_expr(A) ::= matched_expr(L) matched_op_expr(R). { A = parse_binop(p, L, R); }
 matched_expr(A) ::= UNARY_OP(O) matched_expr(B). [UNARY_PREC] { A = parse_unop(p, &O, B); }
 matched_expr(A) ::= DUAL_OP(O) matched_expr(B). [UNARY_PREC] { A = parse_unop(p, &O, B); }
+matched_expr(A) ::= TERNARY_OP(O) matched_expr(B). [UNARY_PREC] { A = parse_unop(p, &O, B); }
 matched_expr(A) ::= AT_OP(O) matched_expr(B). [AT_PREC] { A = parse_unop(p, &O, B); }
 matched_expr(A) ::= CAPTURE_OP(O) matched_expr(B). [CAPTURE_PREC] { A = parse_unop(p, &O, B); }
 matched_expr(A) ::= no_parens_one_expr(B). { A = B; }
@@ -105,6 +106,7 @@ unmatched_expr(A) ::= unmatched_expr(L) unmatched_op_expr(R). { A = parse_binop(
 unmatched_expr(A) ::= unmatched_expr(L) no_parens_op_expr(R). { A = parse_binop(p, L, R); }
 unmatched_expr(A) ::= UNARY_OP(O) unmatched_expr(B). [UNARY_PREC] { A = parse_unop(p, &O, B); }
 unmatched_expr(A) ::= DUAL_OP(O) unmatched_expr(B). [UNARY_PREC] { A = parse_unop(p, &O, B); }
+unmatched_expr(A) ::= TERNARY_OP(O) unmatched_expr(B). [UNARY_PREC] { A = parse_unop(p, &O, B); }
 unmatched_expr(A) ::= AT_OP(O) unmatched_expr(B). [AT_PREC] { A = parse_unop(p, &O, B); }
 unmatched_expr(A) ::= CAPTURE_OP(O) unmatched_expr(B). [CAPTURE_PREC] { A = parse_unop(p, &O, B); }
 unmatched_expr(A) ::= block_expr(B). { A = B; }
@@ -112,6 +114,7 @@ unmatched_expr(A) ::= block_expr(B). { A = B; }
 no_parens_expr(A) ::= matched_expr(L) no_parens_op_expr(R). { A = parse_binop(p, L, R); }
 no_parens_expr(A) ::= UNARY_OP(O) no_parens_expr(B). [UNARY_PREC] { A = parse_unop(p, &O, B); }
 no_parens_expr(A) ::= DUAL_OP(O) no_parens_expr(B). [UNARY_PREC] { A = parse_unop(p, &O, B); }
+no_parens_expr(A) ::= TERNARY_OP(O) no_parens_expr(B). [UNARY_PREC] { A = parse_unop(p, &O, B); }
 no_parens_expr(A) ::= AT_OP(O) no_parens_expr(B). [AT_PREC] { A = parse_unop(p, &O, B); }
 no_parens_expr(A) ::= CAPTURE_OP(O) no_parens_expr(B). [CAPTURE_PREC] { A = parse_unop(p, &O, B); }
 no_parens_expr(A) ::= no_parens_one_ambig_expr(B). { A = B; }
@@ -204,8 +207,7 @@ no_parens_zero_expr(A) ::= dot_do_identifier(F). { A = parse_call(p, F, NULL); }
 no_parens_zero_expr(A) ::= dot_identifier(F). [DOT_IDENT] { A = parse_call(p, F, NULL); }
 
 sub_matched_expr(A) ::= no_parens_zero_expr(B). { A = B; }
-sub_matched_expr(A) ::= RANGE_OP(O). { A = parse_nullary(p, &O, false); }
-sub_matched_expr(A) ::= ELLIPSIS_OP(O). { A = parse_nullary(p, &O, true); }
+sub_matched_expr(A) ::= RANGE_OP(O). { A = parse_nullary(p, &O); }
 sub_matched_expr(A) ::= access_expr(B). { A = B; }
 
 // ==== Terms ====

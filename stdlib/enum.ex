@@ -12,6 +12,7 @@ defmodule Enum do
     range_list(first, last, step)
   end
 
+  def to_list(%{__struct__: MapSet, map: map}), do: Map.keys(map)
   def to_list(%{__struct__: _} = struct), do: not_enumerable(struct)
   def to_list(map) when is_map(map), do: Map.to_list(map)
   def to_list(other), do: not_enumerable(other)
@@ -790,6 +791,7 @@ defmodule Enum do
     collectable ++ to_list(enumerable)
   end
 
+  def into(enumerable, %{__struct__: MapSet} = set), do: MapSet.union(set, MapSet.new(enumerable))
   def into(enumerable, %{__struct__: _} = struct), do: not_collectable(enumerable, struct)
 
   def into(enumerable, collectable) when is_map(collectable) do
@@ -810,6 +812,38 @@ defmodule Enum do
 
   defp not_collectable(_enumerable, value) do
     raise Protocol.UndefinedError, protocol: Collectable, value: value, description: ""
+  end
+
+  # ==== random ====
+
+  # Any element will do (Elixir's is random); the choice comes from :erlang.phash2 of a
+  # unique integer, so it varies between calls without a random number generator.
+  def random(enumerable) do
+    case to_list(enumerable) do
+      [] -> raise Enum.EmptyError
+      list -> :lists.nth(:erlang.phash2(:erlang.unique_integer(), length(list)) + 1, list)
+    end
+  end
+
+  # ==== chunk_while ====
+
+  def chunk_while(enumerable, acc, chunk_fun, after_fun) do
+    {chunks, acc} = chunk_while_list(to_list(enumerable), acc, chunk_fun, [])
+
+    case after_fun.(acc) do
+      {:cont, _acc} -> :lists.reverse(chunks)
+      {:cont, chunk, _acc} -> :lists.reverse([chunk | chunks])
+    end
+  end
+
+  defp chunk_while_list([], acc, _fun, chunks), do: {chunks, acc}
+
+  defp chunk_while_list([x | rest], acc, fun, chunks) do
+    case fun.(x, acc) do
+      {:cont, chunk, acc} -> chunk_while_list(rest, acc, fun, [chunk | chunks])
+      {:cont, acc} -> chunk_while_list(rest, acc, fun, chunks)
+      {:halt, acc} -> {chunks, acc}
+    end
   end
 
   def concat(enumerables), do: concat_list(to_list(enumerables), [])

@@ -64,3 +64,7 @@ end
 defmodule UndefinedFunctionError do
   defexception [:module, :function, :arity, :reason, :message]
 end
+
+defmodule ErlangError do
+  defexception [:original, :reason]
+end

@@ -1,6 +1,6 @@
 # Kernel functions written in Ember. Elixir code calls them without a module prefix, so the
 # compiler must list each one in compiler/kernel_imports.def. Functions in this file:
-#   then/2, tap/2, get_in/2, put_in/3, update_in/3, get_and_update_in/3,
+#   then/2, tap/2, get_in/2, put_in/3, update_in/3, get_and_update_in/3, pop_in/2,
 #   struct/1, struct/2, struct!/1, struct!/2
 # Everything else in Kernel is a C built-in ("Elixir.Kernel" rows of vm/builtins.def) or a
 # compiler special form (if, and, |>, in, ...).
@@ -29,6 +29,28 @@ defmodule Kernel do
 
   def update_in(data, [_ | _] = keys, fun) when is_function(fun, 1) do
     elem(get_and_update_in(data, keys, fn x -> {nil, fun.(x)} end), 1)
+  end
+
+  def pop_in(nil, [key | _]) do
+    raise ArgumentError, "could not pop key #{inspect(key)} on a nil value"
+  end
+
+  def pop_in(data, [_ | _] = keys), do: pop_in_data(data, keys)
+
+  defp pop_in_data(nil, [_ | _]), do: :pop
+
+  defp pop_in_data(data, [fun]) when is_function(fun, 3) do
+    fun.(:get_and_update, data, fn _ -> :pop end)
+  end
+
+  defp pop_in_data(data, [fun | tail]) when is_function(fun, 3) do
+    fun.(:get_and_update, data, fn x -> pop_in_data(x, tail) end)
+  end
+
+  defp pop_in_data(data, [key]), do: Access.pop(data, key)
+
+  defp pop_in_data(data, [key | tail]) do
+    Access.get_and_update(data, key, fn x -> pop_in_data(x, tail) end)
   end
 
   def get_and_update_in(data, [key], fun) when is_function(key, 3) do
@@ -61,7 +83,8 @@ defmodule Kernel do
 
   def struct!(struct), do: struct!(struct, [])
 
-  def struct!(module, fields) when is_atom(module), do: struct!(module.__struct__(), fields)
+  # As in Elixir, the module's __struct__/1 builds it, so @enforce_keys is checked.
+  def struct!(module, fields) when is_atom(module), do: module.__struct__(Enum.to_list(fields))
 
   def struct!(%{__struct__: _} = struct, fields) do
     Enum.reduce(fields, struct, fn {key, value}, acc ->

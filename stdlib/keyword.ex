@@ -239,6 +239,60 @@ defmodule Keyword do
   def filter(keywords, fun) when is_list(keywords), do: Enum.filter(keywords, fun)
   def reject(keywords, fun) when is_list(keywords), do: Enum.reject(keywords, fun)
 
+  # validate/2: every key of [keywords] must appear (once) in [values], a list of atoms and
+  # {key, default} pairs; missing defaults are added. Result order follows Elixir 1.14.
+  def validate(keywords, values) when is_list(keywords) and is_list(values) do
+    validate_list(keywords, values, [], [])
+  end
+
+  def validate!(keywords, values) do
+    case validate(keywords, values) do
+      {:ok, result} ->
+        result
+
+      {:error, invalid} ->
+        raise ArgumentError,
+              "unknown keys #{inspect(invalid)} in #{inspect(keywords)}, " <>
+                "the allowed keys are: #{inspect(allowed_keys(values, []))}"
+    end
+  end
+
+  defp allowed_keys([], acc), do: :lists.reverse(acc)
+  defp allowed_keys([{key, _} | rest], acc), do: allowed_keys(rest, [key | acc])
+  defp allowed_keys([key | rest], acc), do: allowed_keys(rest, [key | acc])
+
+  defp validate_list([{key, _} = pair | rest], values, acc, bad) when is_atom(key) do
+    case validate_take(key, values, []) do
+      {:ok, values} -> validate_list(rest, values, [pair | acc], bad)
+      :error -> validate_list(rest, values, acc, [key | bad])
+    end
+  end
+
+  defp validate_list([], values, acc, []), do: {:ok, validate_move(values, acc)}
+  defp validate_list([], _values, _acc, bad), do: {:error, bad}
+
+  defp validate_list([pair | _], _values, _acc, _bad) do
+    raise ArgumentError,
+          "expected a keyword list as first argument, got invalid entry: #{inspect(pair)}"
+  end
+
+  defp validate_take(_key, [], _seen), do: :error
+  defp validate_take(key, [key | rest], seen), do: {:ok, :lists.reverse(seen, rest)}
+  defp validate_take(key, [{key, _} | rest], seen), do: {:ok, :lists.reverse(seen, rest)}
+  defp validate_take(key, [other | rest], seen), do: validate_take(key, rest, [other | seen])
+
+  defp validate_move([], acc), do: acc
+  defp validate_move([key | rest], acc) when is_atom(key), do: validate_move(rest, acc)
+
+  defp validate_move([{key, _} = pair | rest], acc) when is_atom(key) do
+    validate_move(rest, [pair | acc])
+  end
+
+  defp validate_move([other | _], _acc) do
+    raise ArgumentError,
+          "expected the second argument to be a list of atoms or tuples, got: #{inspect(other)}"
+  end
+
   def equal?(left, right) when is_list(left) and is_list(right) do
     :lists.sort(left) == :lists.sort(right)
   end

@@ -10,6 +10,15 @@ defmodule Map do
     :maps.from_list(Enum.map(enumerable, transform))
   end
 
+  # Deprecated in Elixir 1.14 (Map.new/2 instead) but still defined: each value becomes
+  # fun.({key, value}).
+  def map(map, fun) when is_map(map) do
+    :maps.from_list(map_pairs(Map.to_list(map), fun, []))
+  end
+
+  defp map_pairs([], _fun, acc), do: acc
+  defp map_pairs([{k, v} | rest], fun, acc), do: map_pairs(rest, fun, [{k, fun.({k, v})} | acc])
+
   def from_keys(keys, value) when is_list(keys) do
     :maps.from_list(pair_keys(keys, value, []))
   end

@@ -402,11 +402,20 @@ static uint64_t hash_at(Term t, uint64_t h, int depth);
 static uint64_t hash_container(Term t, uint64_t h, int depth)
 {
     bool tuple = term_is_tuple(t);
-    uint32_t n = tuple ? term_tuple_arity(t) : map_size(t) * 2;
-    const Term *elems = tuple ? term_tuple_elems(t) : map_keys(t);
     h = mix_word(h, tuple ? 'T' : 'M');
-    for (uint32_t i = 0; i < n; i++) {
-        h = hash_at(elems[i], h, depth + 1);
+    if (tuple) {
+        for (uint32_t i = 0; i < term_tuple_arity(t); i++) {
+            h = hash_at(term_tuple_elems(t)[i], h, depth + 1);
+        }
+        return h;
+    }
+    for (int pass = 0; pass < 2; pass++) { // all keys, then all values
+        MapIter it;
+        map_iter_init(&it, t);
+        Term kv[2];
+        while (map_iter_next(&it, &kv[0], &kv[1])) {
+            h = hash_at(kv[pass], h, depth + 1);
+        }
     }
     return h;
 }

@@ -601,3 +601,44 @@ Term bi_exception_exception_p_1(Process *p, Term *args)
 {
     return bi_kernel_is_exception_1(p, args);
 }
+
+// ==== Function.info ====
+
+// Function.info/1 (:erlang.fun_info/1). Captures of Mod.fun/arity give Elixir's full list
+// [module:, name:, arity:, env: [], type: :external]; closures give only [arity:, env: [],
+// type: :local] (Ember has no pid/index/uniq values to report).
+Term bi_function_info_1(Process *p, Term *args)
+{
+    Term f = args[0];
+    if (!term_is_function(f)) {
+        return bi_function_clause(p, "Function.info/1");
+    }
+    Term pairs[5];
+    size_t n = 0;
+    bool external = term_is_boxed_type(f, TERM_TYPE_EXPORT);
+    if (external) {
+        pairs[n++] = bi_tuple2(p, bi_atom(p, "module"), term_boxed_ptr(f)[1]);
+        pairs[n++] = bi_tuple2(p, bi_atom(p, "name"), term_boxed_ptr(f)[2]);
+    }
+    pairs[n++] = bi_tuple2(p, bi_atom(p, "arity"), term_from_small(fun_arity(f)));
+    pairs[n++] = bi_tuple2(p, bi_atom(p, "env"), TERM_NIL);
+    pairs[n++] = bi_tuple2(p, bi_atom(p, "type"), bi_atom(p, external ? "external" : "local"));
+    return bi_list_from_array(p, pairs, n, TERM_NIL);
+}
+
+// Function.info/2 for the items Function.info/1 reports: {item, value}; other valid items of
+// closures (:module, :name, :pid, ...) raise ArgumentError.
+Term bi_function_info_2(Process *p, Term *args)
+{
+    if (!term_is_function(args[0]) || !term_is_atom(args[1])) {
+        return bi_function_clause(p, "Function.info/2");
+    }
+    Term list = bi_function_info_1(p, args);
+    for (; term_is_cons(list); list = term_tl(list)) {
+        Term pair = term_hd(list);
+        if (term_tuple_elems(pair)[0] == args[1]) {
+            return pair;
+        }
+    }
+    return bi_badarg(p, 2, "invalid item");
+}

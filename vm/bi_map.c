@@ -74,7 +74,11 @@ Term bi_map_keys_1(Process *p, Term *args)
     if (!map_arg(p, args[0])) {
         return TERM_NONE;
     }
-    return term_make_list(p, map_size(args[0]), map_keys(args[0]));
+    Term *keys = em_malloc(((size_t)map_size(args[0]) + 1) * sizeof(Term));
+    map_to_arrays(args[0], keys, NULL);
+    Term list = term_make_list(p, map_size(args[0]), keys);
+    free(keys);
+    return list;
 }
 
 Term bi_map_values_1(Process *p, Term *args)
@@ -82,7 +86,11 @@ Term bi_map_values_1(Process *p, Term *args)
     if (!map_arg(p, args[0])) {
         return TERM_NONE;
     }
-    return term_make_list(p, map_size(args[0]), map_values(args[0]));
+    Term *values = em_malloc(((size_t)map_size(args[0]) + 1) * sizeof(Term));
+    map_to_arrays(args[0], NULL, values);
+    Term list = term_make_list(p, map_size(args[0]), values);
+    free(values);
+    return list;
 }
 
 Term bi_map_delete_2(Process *p, Term *args)
@@ -103,14 +111,27 @@ Term bi_map_merge_2(Process *p, Term *args)
     if (m == 0) {
         return args[0];
     }
-    Term *pairs = em_malloc(((size_t)n + m) * 2 * sizeof(Term));
-    for (uint32_t i = 0; i < n; i++) {
-        pairs[2 * i] = map_keys(args[0])[i];
-        pairs[2 * i + 1] = map_values(args[0])[i];
+    if (m <= n / 16) { // a few puts beat rebuilding a big map
+        Term r = args[0];
+        MapIter it;
+        map_iter_init(&it, args[1]);
+        Term k;
+        Term v;
+        while (map_iter_next(&it, &k, &v)) {
+            r = map_put(p, r, k, v);
+        }
+        return r;
     }
-    for (uint32_t i = 0; i < m; i++) {
-        pairs[2 * (n + i)] = map_keys(args[1])[i];
-        pairs[2 * (n + i) + 1] = map_values(args[1])[i];
+    Term *pairs = em_malloc(((size_t)n + m) * 2 * sizeof(Term));
+    MapIter it;
+    map_iter_init(&it, args[0]);
+    uint32_t i = 0;
+    while (map_iter_next(&it, &pairs[2 * i], &pairs[2 * i + 1])) {
+        i++;
+    }
+    map_iter_init(&it, args[1]);
+    while (map_iter_next(&it, &pairs[2 * i], &pairs[2 * i + 1])) {
+        i++;
     }
     Term r = map_from_pairs(p, pairs, n + m);
     free(pairs);
@@ -129,11 +150,13 @@ Term bi_map_to_list_1(Process *p, Term *args)
         return TERM_NONE;
     }
     uint32_t n = map_size(args[0]);
+    Term *kv = em_malloc(2 * ((size_t)n + 1) * sizeof(Term));
+    map_to_arrays(args[0], kv, kv + n);
     Term acc = TERM_NIL;
     for (uint32_t i = n; i > 0; i--) {
-        Term pair = bi_tuple2(p, map_keys(args[0])[i - 1], map_values(args[0])[i - 1]);
-        acc = term_make_cons(p, pair, acc);
+        acc = term_make_cons(p, bi_tuple2(p, kv[i - 1], kv[n + i - 1]), acc);
     }
+    free(kv);
     return acc;
 }
 

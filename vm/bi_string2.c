@@ -693,3 +693,127 @@ Term bi_string_replace_trailing_3(Process *p, Term *args)
 {
     return replace_affix(p, args, true, AFFIX_REPEAT, "String.replace_trailing/3");
 }
+
+// ==== Normalisation, equivalence, Jaro distance ====
+
+// [s] normalised to form [form] ("nfd", "nfc", "nfkd", "nfkc") as a malloc'd NUL-terminated
+// string from utf8proc (caller frees with free()), NULL on invalid UTF-8.
+static uint8_t *normalize_text(const uint8_t *s, size_t size, const char *form)
+{
+    int opts = UTF8PROC_STABLE;
+    if (form[2] == 'k') {
+        opts |= UTF8PROC_COMPAT;
+    }
+    opts |= form[strlen(form) - 1] == 'c' ? UTF8PROC_COMPOSE : UTF8PROC_DECOMPOSE;
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t n = utf8proc_map(s, (utf8proc_ssize_t)size, &out, (utf8proc_option_t)opts);
+    return n < 0 ? NULL : out;
+}
+
+Term bi_string_normalize_2(Process *p, Term *args)
+{
+    const uint8_t *s;
+    size_t size;
+    if (!term_is_atom(args[1])) {
+        return bi_function_clause(p, "String.normalize/2");
+    }
+    if (!text_arg(p, args[0], "String.normalize/2", &s, &size)) {
+        return TERM_NONE;
+    }
+    const char *form = bi_atom_text(p, args[1], NULL);
+    if (strcmp(form, "nfd") != 0 && strcmp(form, "nfc") != 0 && strcmp(form, "nfkd") != 0 &&
+        strcmp(form, "nfkc") != 0) {
+        return bi_function_clause(p, "String.normalize/2");
+    }
+    uint8_t *out = normalize_text(s, size, form);
+    if (out == NULL) {
+        return args[0]; // invalid UTF-8 is left alone
+    }
+    Term r = term_make_binary(p, (const char *)out, strlen((const char *)out));
+    free(out);
+    return r;
+}
+
+Term bi_string_equivalent_p_2(Process *p, Term *args)
+{
+    const uint8_t *a, *b;
+    size_t na, nb;
+    if (!text_arg(p, args[0], "String.equivalent?/2", &a, &na) ||
+        !text_arg(p, args[1], "String.equivalent?/2", &b, &nb)) {
+        return TERM_NONE;
+    }
+    uint8_t *da = normalize_text(a, na, "nfd");
+    uint8_t *db = normalize_text(b, nb, "nfd");
+    bool eq = da != NULL && db != NULL ? strcmp((const char *)da, (const char *)db) == 0
+                                       : na == nb && memcmp(a, b, na) == 0;
+    free(da);
+    free(db);
+    return term_from_bool(eq);
+}
+
+static bool grapheme_eq(const uint8_t *a, const size_t *oa, size_t i, const uint8_t *b,
+                        const size_t *ob, size_t j)
+{
+    size_t la = oa[i + 1] - oa[i], lb = ob[j + 1] - ob[j];
+    return la == lb && memcmp(a + oa[i], b + ob[j], la) == 0;
+}
+
+// Jaro similarity over graphemes: matches within max(len)/2 - 1 positions, transpositions
+// counted as half the matched graphemes out of order (Elixir 1.14's results).
+Term bi_string_jaro_distance_2(Process *p, Term *args)
+{
+    const uint8_t *a, *b;
+    size_t na, nb;
+    if (!text_arg(p, args[0], "String.jaro_distance/2", &a, &na) ||
+        !text_arg(p, args[1], "String.jaro_distance/2", &b, &nb)) {
+        return TERM_NONE;
+    }
+    if (na == nb && memcmp(a, b, na) == 0) {
+        return term_make_float(p, 1.0);
+    }
+    if (na == 0 || nb == 0) {
+        return term_make_float(p, 0.0);
+    }
+    size_t la, lb;
+    size_t *oa = bi_graphemes(a, na, &la);
+    size_t *ob = bi_graphemes(b, nb, &lb);
+    size_t longest = la > lb ? la : lb;
+    size_t window = longest / 2 >= 1 ? longest / 2 - 1 : 0;
+    bool *ma = em_calloc(la + 1, sizeof(bool));
+    bool *mb = em_calloc(lb + 1, sizeof(bool));
+    size_t m = 0;
+    for (size_t i = 0; i < la; i++) {
+        size_t lo = i > window ? i - window : 0;
+        size_t hi = i + window + 1 < lb ? i + window + 1 : lb;
+        for (size_t j = lo; j < hi; j++) {
+            if (!mb[j] && grapheme_eq(a, oa, i, b, ob, j)) {
+                ma[i] = mb[j] = true;
+                m++;
+                break;
+            }
+        }
+    }
+    double r = 0.0;
+    if (m > 0) {
+        size_t mis = 0, j = 0;
+        for (size_t i = 0; i < la; i++) {
+            if (!ma[i]) {
+                continue;
+            }
+            while (!mb[j]) {
+                j++;
+            }
+            if (!grapheme_eq(a, oa, i, b, ob, j)) {
+                mis++;
+            }
+            j++;
+        }
+        double md = (double)m;
+        r = (md / (double)la + md / (double)lb + (md - (double)mis / 2.0) / md) / 3.0;
+    }
+    free(ma);
+    free(mb);
+    free(oa);
+    free(ob);
+    return term_make_float(p, r);
+}

@@ -263,7 +263,10 @@ static bool message_by_kind(Vm *vm, const char *name, Term exc, StrBuf *out)
             return true;
         }
     }
-    if (strcmp(name, "CondClauseError") == 0) {
+    if (strcmp(name, "ErlangError") == 0) {
+        strbuf_append_cstr(out, "Erlang error: ");
+        append_inspect(vm, field(exc, "original", vm), out);
+    } else if (strcmp(name, "CondClauseError") == 0) {
         strbuf_append_cstr(out, "no cond clause evaluated to a truthy value");
     } else if (strcmp(name, "BadBooleanError") == 0) {
         strbuf_append_cstr(out, "expected a boolean on left-side of \"");
@@ -360,7 +363,10 @@ Term error_normalize(Process *p, Term reason)
         return make_exception(p, ERR_MATCH,
                               (Term[]){term_from_atom(ATOM_term), term_tuple_elems(reason)[1]}, 1);
     }
-    return make_exception(p, ERR_ERLANG, (Term[]){atom_of(p, "original"), reason}, 1);
+    return make_exception(p, ERR_ERLANG,
+                          (Term[]){atom_of(p, "original"), reason, term_from_atom(ATOM_reason),
+                                   term_nil_atom()},
+                          2);
 }
 
 // ==== Uncaught exceptions ====
@@ -540,6 +546,7 @@ uint32_t error_struct_fields(Vm *vm, Term module, Term *out, uint32_t max)
         {"Elixir.BadArityError", {"function", "args"}},
         {"Elixir.BadBooleanError", {"term", "operator"}},
         {"Elixir.Protocol.UndefinedError", {"protocol", "value", "description"}},
+        {"Elixir.ErlangError", {"original", "reason"}},
     };
     if (!term_is_atom(module)) {
         return 0;

@@ -296,9 +296,11 @@ static DocId binary_doc(Ctx *c, Term t, long limit)
 
 static bool map_all_keyword_keys(const Ctx *c, Term map)
 {
-    const Term *keys = map_keys(map);
-    for (uint32_t i = 0; i < map_size(map); i++) {
-        if (!keyword_key(c, keys[i])) {
+    MapIter it;
+    map_iter_init(&it, map);
+    Term key;
+    while (map_iter_next(&it, &key, NULL)) {
+        if (!keyword_key(c, key)) {
             return false;
         }
     }
@@ -307,9 +309,16 @@ static bool map_all_keyword_keys(const Ctx *c, Term map)
 
 static DocId plain_map_doc(Ctx *c, Term map, long limit)
 {
-    Seq s = {.arr = map_keys(map), .vals = map_values(map), .len = map_size(map)};
+    uint32_t n = map_size(map);
+    Term *kv = map_is_tree(map) ? em_malloc(2 * (size_t)n * sizeof(Term)) : NULL;
+    if (kv != NULL) {
+        map_to_arrays(map, kv, kv + n);
+    }
+    Seq s = {.arr = kv ? kv : map_keys(map), .vals = kv ? kv + n : map_values(map), .len = n};
     ItemFn fn = map_all_keyword_keys(c, map) ? item_keyword : item_assoc;
-    return container_doc(c, "%{", &s, "}", limit, fn, BREAK_STRICT);
+    DocId d = container_doc(c, "%{", &s, "}", limit, fn, BREAK_STRICT);
+    free(kv);
+    return d;
 }
 
 static bool map_field(Term map, uint32_t atom, Term *out)
@@ -405,12 +414,14 @@ static bool struct_fields(Ctx *c, Term map, Term name, Term **out, uint32_t *cou
     }
     if (found == FIELDS_UNKNOWN) {
         uint32_t n = 0;
-        const Term *keys = map_keys(map);
-        for (uint32_t i = 0; i < map_size(map); i++) {
-            bool hidden = keys[i] == term_from_atom(ATOM_struct) ||
-                          keys[i] == term_from_atom(ATOM_exception);
+        MapIter it;
+        map_iter_init(&it, map);
+        Term key;
+        while (map_iter_next(&it, &key, NULL)) {
+            bool hidden = key == term_from_atom(ATOM_struct) ||
+                          key == term_from_atom(ATOM_exception);
             if (!hidden) {
-                fields[n++] = keys[i];
+                fields[n++] = key;
             }
         }
         *count = n;
@@ -484,10 +495,13 @@ static DocId map_doc(Ctx *c, Term map, long limit)
         as_lists.charlists_as_lists = 1;
         const InspectOpts *saved = c->opts;
         c->opts = &as_lists;
-        Seq s = {.arr = map_keys(inner), .len = map_size(inner)};
-        bool keyword = keys_are_keyword_pairs(c, map_keys(inner), map_size(inner));
+        Term *keys = em_malloc(((size_t)map_size(inner) + 1) * sizeof(Term));
+        map_to_arrays(inner, keys, NULL);
+        Seq s = {.arr = keys, .len = map_size(inner)};
+        bool keyword = keys_are_keyword_pairs(c, keys, map_size(inner));
         DocId list = container_doc(c, "[", &s, "]", limit, keyword ? item_keyword : item_doc,
                                    keyword ? BREAK_STRICT : BREAK_MAYBE);
+        free(keys);
         c->opts = saved;
         DocId d = doc_concat(c->doc, doc_cstr(c->doc, "MapSet.new("), list);
         return doc_concat(c->doc, d, doc_cstr(c->doc, ")"));
@@ -609,6 +623,7 @@ static DocId boxed_doc(Ctx *c, Term t, long limit)
     case TERM_TYPE_BIGNEG:
         return integer_doc(c, t);
     case TERM_TYPE_MAP:
+    case TERM_TYPE_MAPTREE:
         return map_doc(c, t, limit);
     case TERM_TYPE_CLOSURE:
     case TERM_TYPE_EXPORT:

@@ -539,12 +539,24 @@ dispatch:
     CASE(JUMP_UNLESS_LE) { JUMP_UNLESS((int64_t)a <= (int64_t)b, OP_LE, R[OPB], 2); }
     CASE(JUMP_UNLESS_GT) { JUMP_UNLESS((int64_t)a > (int64_t)b, OP_GT, R[OPB], 2); }
     CASE(JUMP_UNLESS_GE) { JUMP_UNLESS((int64_t)a >= (int64_t)b, OP_GE, R[OPB], 2); }
-    CASE(JUMP_UNLESS_EQ_INT) { JUMP_UNLESS(a == b, OP_EQ, term_from_small(WIDE(0)), 3); }
-    CASE(JUMP_UNLESS_NE_INT) { JUMP_UNLESS(a != b, OP_NE, term_from_small(WIDE(0)), 3); }
-    CASE(JUMP_UNLESS_LT_INT) { JUMP_UNLESS((int64_t)a < (int64_t)b, OP_LT, term_from_small(WIDE(0)), 3); }
-    CASE(JUMP_UNLESS_LE_INT) { JUMP_UNLESS((int64_t)a <= (int64_t)b, OP_LE, term_from_small(WIDE(0)), 3); }
-    CASE(JUMP_UNLESS_GT_INT) { JUMP_UNLESS((int64_t)a > (int64_t)b, OP_GT, term_from_small(WIDE(0)), 3); }
-    CASE(JUMP_UNLESS_GE_INT) { JUMP_UNLESS((int64_t)a >= (int64_t)b, OP_GE, term_from_small(WIDE(0)), 3); }
+// With an immediate right operand only the left needs a tag test; tagged small integers
+// compare like their values.
+#define JUMP_UNLESS_INT(cmp, op)                                               \
+    do {                                                                       \
+        Term a = R[OPA];                                                       \
+        Term b = term_from_small(WIDE(0));                                     \
+        bool holds = (a & 1) ? ((int64_t)a cmp (int64_t)b)                     \
+                             : interp_compare(op, a, b) == term_true();        \
+        pc += holds ? 3 : 3 + WIDE(1);                                         \
+        DISPATCH();                                                            \
+    } while (0)
+    CASE(JUMP_UNLESS_EQ_INT) { JUMP_UNLESS_INT(==, OP_EQ); }
+    CASE(JUMP_UNLESS_NE_INT) { JUMP_UNLESS_INT(!=, OP_NE); }
+    CASE(JUMP_UNLESS_LT_INT) { JUMP_UNLESS_INT(<, OP_LT); }
+    CASE(JUMP_UNLESS_LE_INT) { JUMP_UNLESS_INT(<=, OP_LE); }
+    CASE(JUMP_UNLESS_GT_INT) { JUMP_UNLESS_INT(>, OP_GT); }
+    CASE(JUMP_UNLESS_GE_INT) { JUMP_UNLESS_INT(>=, OP_GE); }
+#undef JUMP_UNLESS_INT
 #undef JUMP_UNLESS
 #ifndef USE_COMPUTED_GOTO
     default:

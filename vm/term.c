@@ -142,6 +142,7 @@ static void traced_words(Term header, size_t *first, size_t *count)
         *count = size;
         return;
     case TERM_TYPE_MAP:
+    case TERM_TYPE_MAPTREE:
     case TERM_TYPE_CLOSURE:
         *first = 2;
         *count = size > 0 ? size - 1 : 0;

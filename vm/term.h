@@ -139,7 +139,12 @@ static inline bool term_is_binary(Term t)
 }
 
 // ==== Maps, funs, refs ====
-static inline bool term_is_map(Term t) { return term_is_boxed_type(t, TERM_TYPE_MAP); }
+// Both map forms: flat (<= 32 pairs) and the root of a MAPTREE (see map.h).
+static inline bool term_is_map(Term t)
+{
+    return term_is_boxed(t) &&
+           (term_boxed_type(t) == TERM_TYPE_MAP || term_boxed_type(t) == TERM_TYPE_MAPTREE);
+}
 static inline bool term_is_function(Term t)
 {
     return term_is_boxed_type(t, TERM_TYPE_CLOSURE) || term_is_boxed_type(t, TERM_TYPE_EXPORT);

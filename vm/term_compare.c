@@ -6,6 +6,7 @@
 
 #include "atom.h"
 #include "bigint.h"
+#include "map.h"
 #include "module.h"
 
 enum {
@@ -45,6 +46,7 @@ static int rank_of(Term t)
     case TERM_TYPE_BIGNEG:
         return RANK_NUMBER;
     case TERM_TYPE_MAP:
+    case TERM_TYPE_MAPTREE:
         return RANK_MAP;
     case TERM_TYPE_CLOSURE:
     case TERM_TYPE_EXPORT:
@@ -109,16 +111,27 @@ static int compare_seq(const Term *x, const Term *y, uint64_t n, bool exact)
 static int compare_u64(uint64_t x, uint64_t y) { return x < y ? -1 : (x > y ? 1 : 0); }
 
 // Maps: by size, then keys (always exact: 1 and 1.0 are distinct keys), then values.
+// Both forms are walked in key order, so the result never depends on the representation.
 static int compare_maps(Term a, Term b, bool exact)
 {
-    const Term *pa = term_boxed_ptr(a);
-    const Term *pb = term_boxed_ptr(b);
-    uint64_t n = pa[1];
-    if (n != pb[1]) {
-        return compare_u64(n, pb[1]);
+    if (map_size(a) != map_size(b)) {
+        return compare_u64(map_size(a), map_size(b));
     }
-    int c = compare_seq(pa + 2, pb + 2, n, true);
-    return c != 0 ? c : compare_seq(pa + 2 + n, pb + 2 + n, n, exact);
+    for (int pass = 0; pass < 2; pass++) { // all keys (exact), then all values
+        MapIter ia;
+        MapIter ib;
+        map_iter_init(&ia, a);
+        map_iter_init(&ib, b);
+        Term x[2];
+        Term y[2];
+        while (map_iter_next(&ia, &x[0], &x[1]) && map_iter_next(&ib, &y[0], &y[1])) {
+            int c = x[pass] == y[pass] ? 0 : compare(x[pass], y[pass], pass == 0 || exact);
+            if (c != 0) {
+                return c;
+            }
+        }
+    }
+    return 0;
 }
 
 // Funs: local closures before exports; closures by module, function, then captured values.
@@ -218,6 +231,28 @@ static bool equal_seq(const Term *x, const Term *y, uint64_t n, bool exact)
     return true;
 }
 
+// Two maps of any form, walked in key order: keys exactly equal, values per [exact].
+static bool equal_maps(Term a, Term b, bool exact)
+{
+    if (map_size(a) != map_size(b)) {
+        return false;
+    }
+    MapIter ia;
+    MapIter ib;
+    map_iter_init(&ia, a);
+    map_iter_init(&ib, b);
+    Term ka;
+    Term va;
+    Term kb;
+    Term vb;
+    while (map_iter_next(&ia, &ka, &va) && map_iter_next(&ib, &kb, &vb)) {
+        if ((ka != kb && !equal(ka, kb, true)) || (va != vb && !equal(va, vb, exact))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // Two boxed objects of the same type.
 static bool equal_boxed(const Term *pa, const Term *pb, bool exact)
 {
@@ -228,6 +263,8 @@ static bool equal_boxed(const Term *pa, const Term *pb, bool exact)
     case TERM_TYPE_MAP:
         return pa[0] == pb[0] && equal_seq(pa + 2, pb + 2, pa[1], true) &&
                equal_seq(pa + 2 + pa[1], pb + 2 + pa[1], pa[1], exact);
+    case TERM_TYPE_MAPTREE:
+        return equal_maps(term_from_boxed(pa), term_from_boxed(pb), exact);
     case TERM_TYPE_BIGPOS:
     case TERM_TYPE_BIGNEG:
     case TERM_TYPE_REF:
@@ -258,6 +295,9 @@ static bool equal(Term a, Term b, bool exact)
         }
         if (ba && bb && term_boxed_type(a) == term_boxed_type(b)) {
             return equal_boxed(term_boxed_ptr(a), term_boxed_ptr(b), exact);
+        }
+        if (ba && bb && term_is_map(a) && term_is_map(b)) {
+            return equal_maps(a, b, exact); // a flat map and a tree: both forms, to be safe
         }
         // Different types: only an integer and a float (==) or two kinds of binary can still
         // be equal.

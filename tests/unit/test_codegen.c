@@ -14,10 +14,10 @@
 
 // Compiles script [src]; returns the disassembly of every module (malloc'd), or NULL with
 // [diag] filled.
-static char *compile_dis(const char *src, Diag *diag)
+static char *compile_dis_mode(const char *src, CompileMode mode, Diag *diag)
 {
     CompileOutput out;
-    if (!compile_source(src, strlen(src), "t.exs", COMPILE_SCRIPT, &out, diag)) {
+    if (!compile_source(src, strlen(src), "t.exs", mode, &out, diag)) {
         return NULL;
     }
     char *text = NULL;
@@ -29,6 +29,11 @@ static char *compile_dis(const char *src, Diag *diag)
     fclose(mem);
     compile_output_free(&out);
     return text;
+}
+
+static char *compile_dis(const char *src, Diag *diag)
+{
+    return compile_dis_mode(src, COMPILE_SCRIPT, diag);
 }
 
 static char *dis_ok(const char *src)
@@ -44,15 +49,24 @@ static void assert_has(const char *text, const char *needle)
     cr_assert_not_null(strstr(text, needle), "expected \"%s\" in:\n%s", needle, text);
 }
 
-static void assert_error(const char *src, uint32_t line, const char *message)
+// A script whose defmodule fails compiles into a deferred raise, so sources that are only
+// modules are compiled as a library file, where the error is reported directly.
+static void assert_error_kind(const char *src, uint32_t line, const char *kind,
+                              const char *message)
 {
     Diag diag;
-    char *text = compile_dis(src, &diag);
+    CompileMode mode = strncmp(src, "defmodule", 9) == 0 ? COMPILE_MODULES : COMPILE_SCRIPT;
+    char *text = compile_dis_mode(src, mode, &diag);
     free(text);
-    cr_assert_null(text, "expected a CompileError for:\n%s", src);
-    cr_assert_str_eq(diag.kind, "CompileError");
+    cr_assert_null(text, "expected a %s for:\n%s", kind, src);
+    cr_assert_str_eq(diag.kind, kind);
     cr_assert_eq(diag.line, line, "line %u, expected %u", diag.line, line);
     cr_assert_str_eq(diag.message, message);
+}
+
+static void assert_error(const char *src, uint32_t line, const char *message)
+{
+    assert_error_kind(src, line, "CompileError", message);
 }
 
 Test(codegen, arithmetic_and_remote_call)
@@ -351,4 +365,35 @@ Test(codegen, golden_programs_verify, .timeout = 60)
     uint32_t bad = verify_dir(vm, "tests/golden", &count);
     vm_free(vm);
     cr_assert_eq(bad, 0, "%u of %u golden programs produced unverifiable modules", bad, count);
+}
+
+Test(codegen, put_in_path_uses_key_list)
+{
+    char *t = dis_ok("m = %{a: %{b: 1}}\nput_in(m.a[:b], 2)\n");
+    assert_has(t, "Elixir.Kernel.put_in/3");
+    assert_has(t, "Elixir.Access.key!/1");
+    free(t);
+}
+
+Test(codegen, dot_access_on_non_map_raises_key_error)
+{
+    char *t = dis_ok("x = 5\nx.field\n");
+    assert_has(t, "Elixir.Map.fetch!/2");
+    assert_has(t, "Elixir.KeyError");
+    free(t);
+}
+
+Test(codegen, enforce_keys_missing_in_literal)
+{
+    assert_error_kind("defmodule S do\n  @enforce_keys [:a, :b]\n  defstruct [:a, :b]\nend\n"
+                      "defmodule T do\n  def f, do: %S{a: 1}\nend\n",
+                      6, "ArgumentError",
+                      "the following keys must also be given when building struct S: [:b]");
+}
+
+Test(codegen, module_info_functions)
+{
+    char *t = dis_ok("defmodule A do\n  def f, do: 1\n  defp g, do: 2\nend\n");
+    assert_has(t, "__info__/1");
+    free(t);
 }

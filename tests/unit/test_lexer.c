@@ -47,7 +47,7 @@ ParameterizedTestParameters(lexer, token_kinds)
         {"foo -1", TK_OP_IDENTIFIER}, {"foo - 1", TK_IDENTIFIER}, {"foo: 1", TK_KW_IDENTIFIER},
         {"do: 1", TK_KW_IDENTIFIER}, {"Foo", TK_ALIAS}, {"h\xc3\xa9llo", TK_IDENTIFIER},
         {"|>", TK_ARROW_OP}, {"<>", TK_CONCAT_OP}, {"++", TK_CONCAT_OP}, {"--", TK_CONCAT_OP},
-        {"..", TK_RANGE_OP}, {"...", TK_ELLIPSIS_OP}, {"//", TK_TERNARY_OP},
+        {"..", TK_RANGE_OP}, {"...", TK_IDENTIFIER}, {"//", TK_TERNARY_OP},
         {"=~", TK_COMP_OP}, {"&&", TK_AND_OP}, {"||", TK_OR_OP}, {"!", TK_UNARY_OP},
         {"::", TK_TYPE_OP}, {"<-", TK_IN_MATCH_OP}, {"\\\\", TK_IN_MATCH_OP},
         {"->", TK_STAB_OP}, {"=>", TK_ASSOC_OP}, {"^", TK_UNARY_OP}, {"&", TK_CAPTURE_OP},
@@ -60,6 +60,13 @@ ParameterizedTestParameters(lexer, token_kinds)
         {",", TK_COMMA}, {"\n", TK_EOL}, {"~w(a)", TK_SIGIL}, {":ok", TK_ATOM},
         {":+", TK_ATOM}, {":\"a b\"", TK_ATOM}, {"\"s\"", TK_STRING}, {"'c'", TK_CHARLIST},
         {"\"k\": 1", TK_KW_IDENTIFIER}, {"?a", TK_INT}, {"1.5", TK_FLT}, {"0x1F", TK_INT},
+        // An operator (or operator keyword) before `/` names a function: `&+/2`, `&and/2`.
+        {"+/2", TK_IDENTIFIER}, {">= /2", TK_IDENTIFIER}, {"&&&/2", TK_IDENTIFIER},
+        {"and/2", TK_IDENTIFIER}, {"not /1", TK_IDENTIFIER}, {"when/2", TK_IDENTIFIER},
+        {"&/2", TK_IDENTIFIER}, {"&//2", TK_CAPTURE_OP}, {"//2", TK_TERNARY_OP},
+        {"..///3", TK_IDENTIFIER}, {"+\n/2", TK_DUAL_OP}, {"+: 1", TK_KW_IDENTIFIER},
+        {"&: 1", TK_KW_IDENTIFIER}, {"%{}: 1", TK_KW_IDENTIFIER}, {"...(", TK_PAREN_IDENTIFIER},
+        {"...[", TK_BRACKET_IDENTIFIER}, {"...: 1", TK_KW_IDENTIFIER}, {":::", TK_ATOM},
     };
     return cr_make_param_array(LexCase, cases, sizeof cases / sizeof cases[0]);
 }
@@ -189,4 +196,62 @@ Test(lexer, columns_count_code_points)
     lexer_next(&lx, &t);
     cr_assert_eq(lexer_next(&lx, &t), TK_MATCH_OP);
     cr_assert_eq(t.col, 3);
+}
+
+Test(lexer, operator_names_keep_their_spelling)
+{
+    Token t;
+    Diag d;
+    cr_assert_eq(first_kind("===/2", &t, &d), TK_IDENTIFIER);
+    cr_assert_str_eq(t.text, "===");
+    cr_assert_eq(first_kind("..///3", &t, &d), TK_IDENTIFIER);
+    cr_assert_str_eq(t.text, "..//");
+    cr_assert_eq(first_kind("<<>>: 1", &t, &d), TK_KW_IDENTIFIER);
+    cr_assert_str_eq(t.text, "<<>>");
+}
+
+Test(lexer, char_escape_takes_one_character)
+{
+    Lexer lx;
+    Token t;
+    Diag d;
+    const char *src = "?\\x41 ?\\\xc3\xa9 ?\\s ?\\q";
+    lexer_init(&lx, arena, arena_strdup(arena, src, strlen(src)), strlen(src), "t", 1, 1, &d);
+    cr_assert_eq(lexer_next(&lx, &t), TK_INT);
+    cr_assert_eq(t.ival, 'x');
+    cr_assert_eq(lexer_next(&lx, &t), TK_INT); // `41` is a separate token, as in Elixir
+    cr_assert_eq(t.ival, 41);
+    cr_assert_eq(lexer_next(&lx, &t), TK_INT);
+    cr_assert_eq(t.ival, 0xE9);
+    cr_assert_eq(lexer_next(&lx, &t), TK_INT);
+    cr_assert_eq(t.ival, ' ');
+    cr_assert_eq(lexer_next(&lx, &t), TK_INT);
+    cr_assert_eq(t.ival, 'q');
+}
+
+Test(lexer, keyword_without_space_is_reported)
+{
+    Lexer lx;
+    Token t;
+    Diag d;
+    const char *src = "[a: 1, b:2]";
+    lexer_init(&lx, arena, arena_strdup(arena, src, strlen(src)), strlen(src), "t", 1, 1, &d);
+    int kind;
+    while ((kind = lexer_next(&lx, &t)) > 0) {
+    }
+    cr_assert_eq(kind, -1);
+    cr_assert_str_eq(d.kind, "SyntaxError");
+    cr_assert_eq(d.col, 8);
+    cr_assert_str_eq(d.message, "keyword argument must be followed by space after: b:");
+    cr_assert_eq(first_kind("Foo:1", &t, &d), -1);
+    cr_assert_str_eq(d.message, "keyword argument must be followed by space after: Foo:");
+    cr_assert_eq(first_kind("a::b", &t, &d), TK_IDENTIFIER);
+}
+
+Test(lexer, range_step_alone_is_rejected)
+{
+    Token t;
+    Diag d;
+    cr_assert_eq(first_kind("..//2", &t, &d), -1);
+    cr_assert_str_eq(d.message, "unexpected token: \".\" (column 1, code point U+002E)");
 }

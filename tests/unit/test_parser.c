@@ -84,6 +84,19 @@ ParameterizedTestParameters(parser, quoted_forms)
         {"foo(1)(2)", "{{:foo, [], [1]}, [], [2]}"},
         {"%__MODULE__{}", "{:%, [], [{:__MODULE__, [], nil}, {:%{}, [], []}]}"},
         {"Kernel.+(1, 2)", "{{:., [], [{:__aliases__, [], [:Kernel]}, :+]}, [], [1, 2]}"},
+        {"f(l, 0, &+/2)",
+         "{:f, [], [{:l, [], nil}, 0, {:&, [], [{:/, [], [{:+, [], nil}, 2]}]}]}"},
+        {"x = &>=/2", "{:=, [], [{:x, [], nil}, {:&, [], [{:/, [], [{:>=, [], nil}, 2]}]}]}"},
+        {"&and/2", "{:&, [], [{:/, [], [{:and, [], nil}, 2]}]}"},
+        {"&&&/2", "{:/, [], [{:&&&, [], nil}, 2]}"},
+        {"&//2", "{:&, [], [{:/, [], [{:/, [], nil}, 2]}]}"},
+        {"&not in/2", "{:&, [], [{:/, [], [{:not, [], [{:in, [], nil}]}, 2]}]}"},
+        {"a + /2", "{:a, [], [{:/, [], [{:+, [], nil}, 2]}]}"},
+        {"[+: 1, ...: 2]", "[+: 1, ...: 2]"},
+        {"...(1)", "{:..., [], [1]}"},
+        {"[{:\"<|>\", 1}, {:a@b, 2}]", "[\"<|>\": 1, a@b: 2]"},
+        {"?\\s", "32"},
+        {"x.\"foo\"(1)", "{{:., [], [{:x, [], nil}, :foo]}, [], [1]}"},
     };
     return cr_make_param_array(ParseCase, cases, sizeof cases / sizeof cases[0]);
 }
@@ -113,6 +126,15 @@ ParameterizedTestParameters(parser, first_error)
         {"\"abc", "TokenMissingError", 1, 5,
          "missing terminator: \" (for string starting at line 1)"},
         {"ab$c", "SyntaxError", 1, 3, "unexpected token: \"$\" (column 3, code point U+0024)"},
+        {"[a: 1, b:]", "SyntaxError", 1, 8, "keyword argument must be followed by space after: b:"},
+        {"?\\x41", "SyntaxError", 1, 4, "syntax error before: \"41\""},
+        {"?\\u{41}", "SyntaxError", 1, 4, "syntax error before: '{'"},
+        {"1 foo?", "SyntaxError", 1, 3, "syntax error before: 'foo?'"},
+        {"1 &&/2", "SyntaxError", 1, 3, "syntax error before: '&&'"},
+        {"&+\n/2", "SyntaxError", 2, 1, "syntax error before: '/'"},
+        {"1..//2", "SyntaxError", 1, 2, "unexpected token: \".\" (column 2, code point U+002E)"},
+        {"x = a@b", "SyntaxError", 1, 5,
+         "invalid character \"@\" (code point U+0040) in identifier: a@b"},
     };
     return cr_make_param_array(ErrorCase, cases, sizeof cases / sizeof cases[0]);
 }

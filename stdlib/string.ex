@@ -1,0 +1,99 @@
+# String functions written in Ember: chunk/2, splitter/2,3 (a list instead of a Stream: Ember
+# has no Stream, and Enum treats both alike) and myers_difference/2. Everything else in String
+# is a C built-in (vm/bi_string.c, vm/bi_string2.c).
+defmodule String do
+  def chunk("", _trait), do: []
+
+  def chunk(string, trait) when is_binary(string) and (trait == :valid or trait == :printable) do
+    [first | rest] = String.codepoints(string)
+    chunk_units(rest, trait, chunk_flag(first, trait), first, [])
+  end
+
+  defp chunk_flag(unit, :valid), do: String.valid?(unit)
+  defp chunk_flag(unit, :printable), do: String.printable?(unit)
+
+  defp chunk_units([], _trait, _flag, current, acc), do: :lists.reverse([current | acc])
+
+  defp chunk_units([unit | rest], trait, flag, current, acc) do
+    case chunk_flag(unit, trait) do
+      ^flag -> chunk_units(rest, trait, flag, current <> unit, acc)
+      other -> chunk_units(rest, trait, other, unit, [current | acc])
+    end
+  end
+
+  def splitter(string, pattern), do: splitter(string, pattern, [])
+  def splitter(string, pattern, options), do: String.split(string, pattern, options)
+
+  # Myers' O(ND) shortest edit script over graphemes, deletions tried before insertions
+  # when both reach the same diagonal, with runs of one kind merged into one string.
+  def myers_difference(string1, string2) when is_binary(string1) and is_binary(string2) do
+    list1 = String.graphemes(string1)
+    list2 = String.graphemes(string2)
+    edits = myers_find(0, length(list1) + length(list2), [{0, 0, list1, list2, []}])
+    myers_compact(edits, [])
+  end
+
+  defp myers_find(envelope, max, paths) when envelope <= max do
+    case myers_each_diagonal(-envelope, envelope, paths, []) do
+      {:done, edits} -> edits
+      {:next, paths} -> myers_find(envelope + 1, max, paths)
+    end
+  end
+
+  defp myers_each_diagonal(diag, limit, _paths, next_paths) when diag > limit do
+    {:next, :lists.reverse(next_paths)}
+  end
+
+  defp myers_each_diagonal(diag, limit, paths, next_paths) do
+    {path, rest} = myers_proceed(diag, limit, paths)
+
+    case myers_follow_snake(path) do
+      {:cont, path} -> myers_each_diagonal(diag + 2, limit, rest, [path | next_paths])
+      {:done, edits} -> {:done, edits}
+    end
+  end
+
+  defp myers_proceed(0, 0, [path]), do: {path, []}
+
+  defp myers_proceed(diag, limit, [path | _] = paths) when diag == -limit do
+    {myers_move_down(path), paths}
+  end
+
+  defp myers_proceed(diag, limit, [path]) when diag == limit, do: {myers_move_right(path), []}
+
+  defp myers_proceed(_diag, _limit, [path1, path2 | rest]) do
+    if elem(path1, 0) > elem(path2, 0) do
+      {myers_move_right(path1), [path2 | rest]}
+    else
+      {myers_move_down(path2), [path2 | rest]}
+    end
+  end
+
+  defp myers_move_right({y, x, list1, [elem | rest], edits}) do
+    {y, x + 1, list1, rest, [{:ins, elem} | edits]}
+  end
+
+  defp myers_move_right({y, x, list1, [], edits}), do: {y, x + 1, list1, [], edits}
+
+  defp myers_move_down({y, x, [elem | rest], list2, edits}) do
+    {y + 1, x, rest, list2, [{:del, elem} | edits]}
+  end
+
+  defp myers_move_down({y, x, [], list2, edits}), do: {y + 1, x, [], list2, edits}
+
+  defp myers_follow_snake({y, x, [elem | rest1], [elem | rest2], edits}) do
+    myers_follow_snake({y + 1, x + 1, rest1, rest2, [{:eq, elem} | edits]})
+  end
+
+  defp myers_follow_snake({_y, _x, [], [], edits}), do: {:done, edits}
+  defp myers_follow_snake(path), do: {:cont, path}
+
+  # [edits] is newest first; the result is oldest first with equal kinds merged.
+  defp myers_compact([], acc), do: acc
+
+  defp myers_compact([{kind, g} | rest], [{kind, s} | acc]) do
+    myers_compact(rest, [{kind, g <> s} | acc])
+  end
+
+  defp myers_compact([{kind, g} | rest], acc), do: myers_compact(rest, [{kind, g} | acc])
+end

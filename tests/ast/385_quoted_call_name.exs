@@ -1,0 +1,7 @@
+x."foo"()
+x. "foo"()
+x."foo"[1]
+x."foo" 1
+Kernel."+"(1, 2)
+&Kernel."+"/2
+x.'bar'

@@ -1,0 +1,1 @@
+[foo@bar: 1, Foo@x: 2]

@@ -1,0 +1,4 @@
+# ArithmeticError message
+x = 5
+IO.puts("x=#{x}")
+x + "1"

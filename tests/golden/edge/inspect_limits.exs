@@ -1,0 +1,11 @@
+# Inspect width and limit options
+IO.inspect(Enum.to_list(1..30), limit: 5)
+IO.inspect(%{a: 1, b: 2, c: 3}, limit: 2)
+IO.inspect("abcdefghij", printable_limit: 4)
+IO.inspect([1, [2, [3, [4]]]], limit: 3)
+IO.inspect(Enum.to_list(1..30), width: 20)
+IO.inspect({:a, :b}, limit: 1)
+IO.inspect(Enum.to_list(1..100), limit: :infinity)
+IO.inspect([a: 1, b: 2], limit: 1)
+IO.inspect(List.duplicate(:abcdef, 14))
+IO.inspect(String.duplicate("a", 100))

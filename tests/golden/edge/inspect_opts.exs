@@ -1,0 +1,11 @@
+# inspect options: base, structs false, charlists
+IO.inspect(255, base: :hex)
+IO.inspect(255, base: :binary)
+IO.inspect(8, base: :octal)
+IO.inspect([10, 11], base: :hex)
+IO.inspect('abc', charlists: :as_lists)
+IO.inspect([1, 2], charlists: :as_charlists)
+IO.inspect(-255, base: :hex)
+IO.inspect(inspect(1.5))
+IO.inspect(inspect("x", pretty: true))
+IO.inspect({1, "two", :three, 4.0, [5], %{6 => 7}})

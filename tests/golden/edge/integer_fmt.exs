@@ -1,0 +1,13 @@
+# Integer formatting helpers
+IO.inspect(Integer.to_string(5) |> String.pad_leading(3, "0"))
+IO.inspect(Integer.digits(0))
+IO.inspect(Integer.digits(255, 16))
+IO.inspect(Integer.to_charlist(42))
+IO.inspect(Integer.parse("12.5"))
+IO.inspect(Integer.parse("abc"))
+IO.inspect(Integer.parse("+7"))
+IO.inspect(String.to_integer("+7"))
+IO.inspect(Integer.parse("1010", 2))
+IO.inspect(to_string(-42))
+IO.inspect(Integer.to_string(1_000_000_000_000))
+IO.inspect(123 |> Integer.to_string() |> String.graphemes() |> Enum.map(&String.to_integer/1) |> Enum.sum())

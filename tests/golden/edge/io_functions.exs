@@ -1,0 +1,16 @@
+# IO functions output
+IO.puts(["a", ?b, ["c", [?d]]])
+IO.write("no newline")
+IO.write("\n")
+IO.puts(:atom)
+IO.puts(123)
+IO.inspect("x", label: "lbl")
+IO.inspect(:ok, label: :atom_label)
+v = IO.inspect([1, 2]) ++ [3]
+IO.inspect(v)
+IO.puts(IO.iodata_to_binary(["a", [?b], "c"]))
+IO.inspect(IO.iodata_length(["ab", ?c]))
+IO.puts(inspect(%{a: 1}, pretty: true))
+IO.puts(inspect("q\"q"))
+IO.inspect(inspect(:a))
+IO.puts(to_string(:x))

@@ -1,0 +1,10 @@
+# Pretty printing wrap corners at 80 columns
+IO.inspect(%{alpha: "aaaaaaaaaaaaaaaa", beta: "bbbbbbbbbbbbbbbbbb", gamma: "cccccccccccccccccc"})
+IO.inspect([alpha: "aaaaaaaaaaaaaaaa", beta: "bbbbbbbbbbbbbbbbbb", gamma: "cccccccccccccccccc"])
+IO.inspect({"aaaaaaaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbbbbbbbbb", "cccccccccccccccccccccccc"})
+IO.inspect([[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [11, 12, 13, 14, 15, 16, 17, 18, 19, 20], [21, 22, 23]])
+IO.inspect(%{list: Enum.to_list(1..30), map: %{x: 1}})
+IO.inspect([%{id: 1, name: "first item"}, %{id: 2, name: "second item"}, %{id: 3, name: "third"}])
+IO.inspect(Enum.map(1..20, &{&1}))
+IO.inspect({:ok, {:nested, {:deeply, {:very, {:much, "so deep that it needs to wrap somewhere here"}}}}})
+IO.inspect(Enum.to_list(1..26), label: "a rather long label for the list")

@@ -1,0 +1,12 @@
+# String interpolation of various types
+IO.puts("int #{42} float #{1.5} atom #{:ok} nil [#{nil}] bool #{true}")
+IO.puts("list #{[104, 105]} charlist #{'ab'}")
+IO.puts("nested #{"inner #{1 + 1}"}")
+IO.puts("expr #{Enum.sum([1, 2, 3])} #{if true, do: "yes"}")
+IO.puts("big #{Integer.pow(2, 70)}")
+IO.puts("neg float #{-0.5} small #{1.0e-7}")
+IO.puts("string #{"s"} #{[1, [2, "x"]]}")
+IO.puts("module #{String}")
+s = inspect([1, "a", :b])
+IO.puts("inspected #{s}")
+IO.puts("#{}")

@@ -1,0 +1,3 @@
+# Uncaught exit
+IO.puts("before exit")
+exit(:shutdown_reason)

@@ -573,6 +573,13 @@ static void apply_inspect_opt(Process *p, const char *key, Term v, InspectOpts *
         opts->width = (int)term_to_small(v);
     } else if (strcmp(key, "charlists") == 0 && term_is_atom(v)) {
         opts->charlists_as_lists = strcmp(bi_atom_text(p, v, NULL), "as_lists") == 0;
+        opts->charlists_as_charlists = strcmp(bi_atom_text(p, v, NULL), "as_charlists") == 0;
+    } else if (strcmp(key, "base") == 0 && term_is_atom(v)) {
+        const char *base = bi_atom_text(p, v, NULL);
+        opts->base = strcmp(base, "hex") == 0      ? 16
+                     : strcmp(base, "octal") == 0  ? 8
+                     : strcmp(base, "binary") == 0 ? 2
+                                                   : 10;
     }
 }
 

@@ -54,6 +54,8 @@ InspectOpts inspect_default_opts(void)
     o.pretty = false;
     o.width = INSPECT_DEFAULT_WIDTH;
     o.charlists_as_lists = 0;
+    o.charlists_as_charlists = 0;
+    o.base = 10;
     o.printable_limit = INSPECT_PRINTABLE_LIMIT;
     o.struct_fields = NULL;
     return o;
@@ -234,13 +236,52 @@ static bool is_keyword(const Ctx *c, Term list)
     return term_is_nil(list);
 }
 
+// True when [list] is a proper list of Unicode code points (charlists: :as_charlists).
+static bool all_code_points(Term list)
+{
+    for (; term_is_cons(list); list = term_tl(list)) {
+        Term h = term_hd(list);
+        int64_t ch = term_is_small(h) ? term_to_small(h) : -1;
+        if (ch < 0 || ch > 0x10FFFF || (ch >= 0xD800 && ch <= 0xDFFF)) {
+            return false;
+        }
+    }
+    return term_is_nil(list);
+}
+
+// Appends code point [ch] (valid, checked by the caller) as UTF-8.
+static void append_utf8(StrBuf *b, uint32_t ch)
+{
+    char u[4];
+    size_t n;
+    if (ch < 0x80) {
+        u[0] = (char)ch;
+        n = 1;
+    } else if (ch < 0x800) {
+        u[0] = (char)(0xC0 | (ch >> 6));
+        u[1] = (char)(0x80 | (ch & 0x3F));
+        n = 2;
+    } else if (ch < 0x10000) {
+        u[0] = (char)(0xE0 | (ch >> 12));
+        u[1] = (char)(0x80 | ((ch >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (ch & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (char)(0xF0 | (ch >> 18));
+        u[1] = (char)(0x80 | ((ch >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((ch >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (ch & 0x3F));
+        n = 4;
+    }
+    strbuf_append(b, u, n);
+}
+
 static DocId charlist_doc(Ctx *c, Term list)
 {
     StrBuf chars;
     strbuf_init(&chars);
     for (; term_is_cons(list); list = term_tl(list)) {
-        char ch = (char)term_to_small(term_hd(list));
-        strbuf_append(&chars, &ch, 1);
+        append_utf8(&chars, (uint32_t)term_to_small(term_hd(list)));
     }
     strbuf_append(&c->tmp, "'", 1);
     size_t used = inspect_escape((const uint8_t *)chars.data, chars.len, '\'',
@@ -256,6 +297,9 @@ static DocId list_doc(Ctx *c, Term list, long limit)
         return doc_cstr(c->doc, "[]");
     }
     if (!c->opts->charlists_as_lists && ascii_printable(list, c->opts->printable_limit)) {
+        return charlist_doc(c, list);
+    }
+    if (c->opts->charlists_as_charlists && all_code_points(list)) {
         return charlist_doc(c, list);
     }
     Seq s = {.list = list};
@@ -513,6 +557,19 @@ static DocId map_doc(Ctx *c, Term map, long limit)
 
 static DocId integer_doc(Ctx *c, Term t)
 {
+    int base = c->opts->base;
+    if (base == 16 || base == 8 || base == 2) {
+        // base: :hex / :octal / :binary print "-0xFF": the sign, the prefix, upper-case digits.
+        StrBuf digits;
+        strbuf_init(&digits);
+        bigint_to_string(t, (unsigned)base, &digits);
+        bool negative = digits.len > 0 && digits.data[0] == '-';
+        strbuf_printf(&c->tmp, "%s0%c%.*s", negative ? "-" : "",
+                      base == 16 ? 'x' : base == 8 ? 'o' : 'b', (int)(digits.len - negative),
+                      digits.data + negative);
+        strbuf_free(&digits);
+        return take_tmp(c);
+    }
     if (term_is_small(t)) {
         strbuf_printf(&c->tmp, "%lld", (long long)term_to_small(t));
     } else {

@@ -309,9 +309,7 @@ static void compile_interpolation(FnGen *fg, const AstNode *n, uint32_t dst)
         } else if (ast_is_named(part, AST_CALL, "::") && part->nkids == 2 &&
                    ast_is_named(part->kids[1], AST_VAR, "binary")) {
             expr_compile(fg, part->kids[0], base + i);
-        } else {
-            cg_error(fg->mg->cg, part->line, "bitstring construction <<>> is not supported by "
-                     "Ember yet");
+        } else if (!binary_segment_expr(fg, part, base + i)) {
             return;
         }
     }

@@ -232,6 +232,8 @@ static bool match_call(FnGen *fg, const AstNode *pat, uint32_t src, uint32_t fai
         match_map(fg, pat, src, fail);
     } else if (strcmp(op, "%") == 0 && pat->nkids == 2) {
         match_struct(fg, pat, src, fail);
+    } else if (strcmp(op, "<<>>") == 0) {
+        binary_match(fg, pat, src, fail);
     } else if (strcmp(op, "<>") == 0 && pat->nkids == 2) {
         match_concat(fg, pat, src, fail);
     } else if ((strcmp(op, "..") == 0 && pat->nkids == 2) ||

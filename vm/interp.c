@@ -558,6 +558,29 @@ dispatch:
     CASE(JUMP_UNLESS_GE_INT) { JUMP_UNLESS_INT(>=, OP_GE); }
 #undef JUMP_UNLESS_INT
 #undef JUMP_UNLESS
+
+    // ==== Binary pattern segments ====
+    CASE(BIN_GET_INT) {
+        if (interp_bin_get(p, OP_BIN_GET_INT, R[OPB], term_from_small(WIDE(0)), R + OPA)) {
+            NEXT(3);
+        }
+        pc += 3 + WIDE(1);
+        DISPATCH();
+    }
+    CASE(BIN_GET_UTF8) {
+        if (interp_bin_get(p, OP_BIN_GET_UTF8, R[OPB], TERM_NIL, R + OPA)) {
+            NEXT(2);
+        }
+        pc += 2 + WIDE(0);
+        DISPATCH();
+    }
+    CASE(BIN_GET_BYTES) {
+        if (interp_bin_get(p, OP_BIN_GET_BYTES, R[OPB], R[OPC], R + OPA)) {
+            NEXT(2);
+        }
+        pc += 2 + WIDE(0);
+        DISPATCH();
+    }
 #ifndef USE_COMPUTED_GOTO
     default:
         __builtin_unreachable();

@@ -349,3 +349,72 @@ Term interp_bin_prefix(Process *p, Term bin, Term prefix)
     memcpy(out, bytes + prefix_size, size - prefix_size);
     return rest;
 }
+
+// The code point of the UTF-8 sequence at [s] ([len] bytes available) and its length in
+// *[used]; -1 when the bytes are not valid UTF-8 (overlong, surrogate, truncated).
+static int32_t decode_utf8(const uint8_t *s, size_t len, size_t *used)
+{
+    if (len == 0) {
+        return -1;
+    }
+    uint32_t c = s[0];
+    size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0 || n > len) {
+        return -1;
+    }
+    static const uint32_t min_value[5] = {0, 0, 0x80, 0x800, 0x10000};
+    uint32_t cp = n == 1 ? c : c & (0x7F >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            return -1;
+        }
+        cp = cp << 6 | (s[i] & 0x3F);
+    }
+    if (cp < min_value[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return -1;
+    }
+    *used = n;
+    return (int32_t)cp;
+}
+
+bool interp_bin_get(Process *p, Opcode op, Term bin, Term arg, Term *out)
+{
+    if (!term_is_binary(bin)) {
+        return false;
+    }
+    size_t size;
+    const uint8_t *bytes = term_binary_bytes(bin, &size);
+    size_t take;
+    if (op == OP_BIN_GET_UTF8) {
+        int32_t cp = decode_utf8(bytes, size, &take);
+        if (cp < 0) {
+            return false;
+        }
+        out[0] = term_from_small(cp);
+    } else if (op == OP_BIN_GET_INT) {
+        int64_t bits = term_to_small(arg);
+        if (bits < 8 || bits > 64 || bits % 8 != 0 || (size_t)(bits / 8) > size) {
+            return false;
+        }
+        take = (size_t)(bits / 8);
+        uint64_t v = 0;
+        for (size_t i = 0; i < take; i++) {
+            v = v << 8 | bytes[i];
+        }
+        out[0] = v <= (uint64_t)SMALL_MAX ? term_from_small((int64_t)v) : TERM_NONE;
+        if (out[0] == TERM_NONE) {
+            Term hi = term_make_int(p, (int64_t)(v >> 32));
+            out[0] = bigint_add(p, bigint_mul(p, hi, term_from_small(INT64_C(1) << 32)),
+                                term_from_small((int64_t)(v & 0xFFFFFFFFu)));
+        }
+    } else {
+        if (!term_is_small(arg) || term_to_small(arg) < 0 || (size_t)term_to_small(arg) > size) {
+            return false;
+        }
+        take = (size_t)term_to_small(arg);
+        out[0] = term_make_binary(p, bytes, take);
+        bytes = term_binary_bytes(bin, &size);
+    }
+    out[1] = term_make_binary(p, bytes + take, size - take);
+    return true;
+}

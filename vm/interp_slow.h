@@ -41,4 +41,9 @@ Term interp_map_update(Process *p, Term map, const Term *pairs, uint32_t count);
 // If binary [bin] starts with binary [prefix], the rest as a sub-binary; else TERM_NONE.
 Term interp_bin_prefix(Process *p, Term bin, Term prefix);
 
+// Binary pattern segments. [op] is BIN_GET_INT (arg = bits), BIN_GET_UTF8 or BIN_GET_BYTES
+// (arg = byte count term). On a match stores the value and the rest of [bin] in out[0], out[1]
+// and returns true; false (nothing raised) when [bin] does not match.
+bool interp_bin_get(Process *p, Opcode op, Term bin, Term arg, Term *out);
+
 #endif

@@ -73,6 +73,12 @@ static bool register_span(Opcode op, const int32_t *ops, int64_t *base, int64_t 
         *base = ops[1];
         *len = 2;
         return true;
+    case OP_BIN_GET_INT:
+    case OP_BIN_GET_UTF8:
+    case OP_BIN_GET_BYTES:
+        *base = ops[0]; // value and rest
+        *len = 2;
+        return true;
     default:
         return false;
     }

@@ -397,3 +397,15 @@ Test(codegen, module_info_functions)
     assert_has(t, "__info__/1");
     free(t);
 }
+
+Test(codegen, binary_segments_compile_to_bin_get)
+{
+    char *t = dis_ok("<<c, n::16, u::utf8, d::binary-size(2), rest::binary>> = \"abcdef\"\n"
+                     "IO.inspect({c, n, u, d, rest})\nIO.inspect(<<c, n::16, u::utf8>>)\n");
+    assert_has(t, "BIN_GET_INT");
+    assert_has(t, "BIN_GET_UTF8");
+    assert_has(t, "BIN_GET_BYTES");
+    assert_has(t, "ember_bin.int/2");
+    assert_has(t, "ember_bin.utf8/1");
+    free(t);
+}

@@ -667,6 +667,23 @@ static void normalize_texts(Arena *arena, AstNode *n, int depth)
     }
 }
 
+// The first call whose callee is itself a call, `f(1)(2)`: the parser gives it no name (the
+// callee is in target). Elixir rejects it at compile time with "invalid call".
+static const AstNode *find_invalid_call(const AstNode *n, int depth)
+{
+    if (!n || depth > 10000) {
+        return NULL;
+    }
+    if (n->kind == AST_CALL && n->text == NULL) {
+        return n;
+    }
+    const AstNode *found = find_invalid_call(n->target, depth + 1);
+    for (uint32_t i = 0; !found && i < n->nkids; i++) {
+        found = find_invalid_call(n->kids[i], depth + 1);
+    }
+    return found;
+}
+
 // A module that fails to compile inside a script: like Elixir, which compiles a module only
 // when execution reaches its defmodule, the statements before it still run and the
 // CompileError is raised at that point. Emits `raise CompileError, "file:line: message"`.
@@ -780,6 +797,12 @@ bool compile_source(const char *src, size_t len, const char *file, CompileMode m
     }
     normalize_texts(arena, root, 0);
     Cg cg = {.arena = arena, .file = file, .diag = diag};
+    const AstNode *invalid = find_invalid_call(root, 0);
+    if (invalid != NULL) {
+        cg_error(&cg, invalid->line, "invalid call");
+        arena_free(arena);
+        return false;
+    }
     find_structs(&cg, root, NULL);
     if (mode == COMPILE_SCRIPT) {
         compile_script(&cg, root);

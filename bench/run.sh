@@ -12,7 +12,12 @@
 #   BENCH_SLOW_SECS=10   a run slower than this is not repeated (keeps `make bench` short)
 #   BENCH_SKIP_SLOW=0    1: skip python (the slowest implementation) entirely
 #   BENCH_TIMEOUT=120    seconds before one run is killed (counts as a failure)
-#   BENCH_ONLY="fib binary_trees loop"   which throughput benchmarks to run
+#   BENCH_ONLY="fib binary_trees loop spawn ring mailbox parallel fairness"
+#                        which benchmarks to run (besides hello), space- or comma-separated;
+#                        "seq" = fib binary_trees loop, "proc" = the process benchmarks;
+#                        "parallel" = parallel:s1 parallel:s2; NAME:sN = NAME on N schedulers
+#   BENCH_SCHEDULERS=1   schedulers for the process benchmarks without :sN (ember --schedulers N,
+#                        elixir --erl "+S N +P 2000000", ERL_FLAGS="+S N +P 2000000" escript)
 #   BENCH_IMPLS="ember elixir erl lua python"   which implementations to run
 #   BENCH_VERBOSE=0      1: print every single run
 #
@@ -35,7 +40,18 @@ HELLO_RUNS=${BENCH_HELLO_RUNS:-20}
 SLOW_SECS=${BENCH_SLOW_SECS:-10}
 SKIP_SLOW=${BENCH_SKIP_SLOW:-0}
 TIMEOUT=${BENCH_TIMEOUT:-120}
-ONLY=${BENCH_ONLY:-fib binary_trees loop}
+SEQ_BENCHES="fib binary_trees loop"
+PROC_BENCHES="spawn ring mailbox parallel fairness"   # need processes: no lua/python twins
+SCHEDULERS=${BENCH_SCHEDULERS:-1}
+ONLY=
+for b in $(echo "${BENCH_ONLY:-seq proc}" | tr ',' ' '); do
+  case $b in
+    seq) ONLY+=" $SEQ_BENCHES" ;;
+    proc) ONLY+=" $PROC_BENCHES" ;;
+    *) ONLY+=" $b" ;;
+  esac
+done
+ONLY=$(for b in $ONLY; do [ "$b" = parallel ] && echo parallel:s1 parallel:s2 || echo "$b"; done | tr '\n' ' ')
 IMPLS=${BENCH_IMPLS:-ember elixir erl lua python}
 VERBOSE=${BENCH_VERBOSE:-0}
 
@@ -43,6 +59,7 @@ VERBOSE=${BENCH_VERBOSE:-0}
 # i.e. C(n) = 2*F(n+1) - 1 = 2*39088169 - 1.
 FIB_CALLS=78176337
 LOOP_ITERS=100000000
+SPAWN_N=1000000   # bench/spawn.exs's default process count
 
 # ---------------------------------------------------------------- tools
 if [ ! -x /usr/bin/time ]; then bash tools/deps.sh time || true; fi
@@ -57,17 +74,44 @@ if command -v python3 >/dev/null 2>&1; then
   [ -x "$PYTHON" ] || PYTHON=$(command -v python3)
 fi
 
-# impl_cmd IMPL BENCHNAME: sets CMD (array) or returns 1 when the implementation is absent.
-impl_cmd() {
-  local impl=$1 b=$2
-  case $impl in
-    ember)  [ -x "$EMBER" ] || return 1; CMD=("$EMBER" "$BENCH/$b.exs") ;;
-    elixir) command -v elixir >/dev/null 2>&1 || return 1; CMD=(elixir "$BENCH/$b.exs") ;;
-    erl)    command -v escript >/dev/null 2>&1 || return 1; CMD=(escript "$BENCH/$b.erl") ;;
-    lua)    command -v lua5.4 >/dev/null 2>&1 || return 1; CMD=(lua5.4 "$BENCH/$b.lua") ;;
-    python) [ -n "$PYTHON" ] && [ "$SKIP_SLOW" != 1 ] || return 1; CMD=("$PYTHON" "$BENCH/$b.py") ;;
-    *) return 1 ;;
+# bench_base NAME: the program of a benchmark name ("parallel:s2" -> parallel)
+bench_base() { echo "${1%%:*}"; }
+# bench_scheds NAME: the scheduler count for a process benchmark ("parallel:s2" -> 2,
+# "ring" -> BENCH_SCHEDULERS), empty for the sequential ones (run without any flag).
+bench_scheds() {
+  case $1 in
+    *:s[0-9]*) echo "${1##*:s}" ;;
+    *) case " $PROC_BENCHES " in *" $1 "*) echo "$SCHEDULERS" ;; esac ;;
   esac
+}
+
+# impl_cmd IMPL BENCHNAME: sets CMD (array) or returns 1 when the implementation is absent.
+# BENCH_ARGS (array, usually empty) is appended: the script's command-line arguments.
+BENCH_ARGS=()
+impl_cmd() {
+  local impl=$1 b p s
+  p=$(bench_base "$2"); s=$(bench_scheds "$2")
+  if [ -z "$s" ]; then
+    case $impl in
+      ember)  [ -x "$EMBER" ] || return 1; CMD=("$EMBER" "$BENCH/$p.exs") ;;
+      elixir) command -v elixir >/dev/null 2>&1 || return 1; CMD=(elixir "$BENCH/$p.exs") ;;
+      erl)    command -v escript >/dev/null 2>&1 || return 1; CMD=(escript "$BENCH/$p.erl") ;;
+      lua)    command -v lua5.4 >/dev/null 2>&1 || return 1; CMD=(lua5.4 "$BENCH/$p.lua") ;;
+      python) [ -n "$PYTHON" ] && [ "$SKIP_SLOW" != 1 ] || return 1; CMD=("$PYTHON" "$BENCH/$p.py") ;;
+      *) return 1 ;;
+    esac
+  else
+    # Same scheduler count everywhere; +P: spawn keeps 1M processes alive, more than the
+    # BEAM's default limit of 262,144. (escript has no option for emulator flags other than
+    # a %%! line in the file; ERL_FLAGS is read by the erl it starts.)
+    case $impl in
+      ember)  [ -x "$EMBER" ] || return 1; CMD=("$EMBER" --schedulers "$s" "$BENCH/$p.exs") ;;
+      elixir) command -v elixir >/dev/null 2>&1 || return 1; CMD=(elixir --erl "+S $s +P 2000000" "$BENCH/$p.exs") ;;
+      erl)    command -v escript >/dev/null 2>&1 || return 1; CMD=(env "ERL_FLAGS=+S $s +P 2000000" escript "$BENCH/$p.erl") ;;
+      *) return 1 ;;   # no process twins in Lua or Python
+    esac
+  fi
+  CMD+=(${BENCH_ARGS[@]+"${BENCH_ARGS[@]}"})
 }
 
 now() {  # wall clock, seconds with ns/us resolution
@@ -77,10 +121,13 @@ now() {  # wall clock, seconds with ns/us resolution
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/ember-bench.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 
-# Results: associative arrays keyed "bench/impl".
-declare -A WALL WMIN CPU RSS STATUS NRUNS
+# Results: associative arrays keyed "bench/impl"; MEAS is keyed "bench/impl/key" and holds the
+# values of the program's own "# key value" lines, one per run, separated by spaces.
+declare -A WALL WMIN CPU RSS STATUS NRUNS MEAS
 
 # run_one BENCH IMPL: one timed run of CMD; sets R_WALL R_CPU R_RSS R_STATUS (ok|fail(rc=N)|timeout|mismatch)
+# and R_MEAS ("key value" lines). Output lines starting with "# " are the program's own
+# timings: they are left out of the comparison with the expected output.
 run_one() {
   local b=$1 impl=$2 out=$TMP/out err=$TMP/err rssf=$TMP/rss rc s e
   rm -f "$rssf"
@@ -102,9 +149,14 @@ run_one() {
     R_STATUS=timeout
   elif [ $rc -ne 0 ]; then
     R_STATUS="fail(rc=$rc)"
-  elif ! cmp -s "$out" "${R_EXPECT:-$EXPECTED/$b.out}"; then
+  fi
+  grep -v '^# ' "$out" > "$out.cmp"
+  R_MEAS=$(grep '^# ' "$out" | awk 'NF == 3 && $3 ~ /^-?[0-9.]+$/ { print $2, $3 }')
+  if [ $rc -ne 0 ]; then
+    :
+  elif ! cmp -s "$out.cmp" "${R_EXPECT:-$EXPECTED/$(bench_base "$b").out}"; then
     R_STATUS=mismatch
-    cp "$out" "$TMP/$b.$impl.got"
+    cp "$out.cmp" "$TMP/$b.$impl.got"
   else
     R_STATUS=ok
   fi
@@ -140,6 +192,7 @@ bench_all() {
       fi
       [ "$R_STATUS" = mismatch ] && stat[$impl]=mismatch
       walls[$impl]+="$R_WALL "
+      while read -r mk mv; do [ -n "$mk" ] && MEAS[$b/$impl/$mk]+="$mv "; done <<< "$R_MEAS"
       [ -n "$R_CPU" ] && cpus[$impl]+="$R_CPU "
       [ -n "$R_RSS" ] && [ "$R_RSS" -gt "${rss[$impl]}" ] && rss[$impl]=$R_RSS
       awk -v w="$R_WALL" -v l="$SLOW_SECS" 'BEGIN { exit !(w > l) }' && stop[$impl]=1
@@ -173,6 +226,33 @@ cell_time() {
 }
 usable() { [ "${STATUS[$1]:-absent}" = ok ] && [ -n "${WALL[$1]:-}" ]; }
 
+# spawn_baseline BENCH: runs the spawn benchmark again with N = 0 (same command and flags:
+# start-up only) for every implementation whose N = 1,000,000 runs were fine; the difference
+# in peak RSS divided by N is the memory per live process.
+declare -A RSS0 WALL0
+spawn_baseline() {
+  local b=$1 impl r walls rss
+  printf '0 processes, checksum 0\n' > "$TMP/spawn0.out"
+  for impl in $IMPLS; do
+    usable "$b/$impl" || continue
+    walls='' rss=0
+    BENCH_ARGS=(0); R_EXPECT=$TMP/spawn0.out
+    for ((r = 1; r <= RUNS; r++)); do
+      impl_cmd "$impl" "$b" || break
+      run_one "$b(N=0)" "$impl"
+      if [ "$R_STATUS" != ok ]; then walls=''; break; fi
+      walls+="$R_WALL "
+      [ -n "$R_RSS" ] && [ "$R_RSS" -gt "$rss" ] && rss=$R_RSS
+    done
+    BENCH_ARGS=(); R_EXPECT=
+    if [ -n "$walls" ]; then
+      WALL0[$b/$impl]=$(printf '%s\n' $walls | median)
+      [ "$rss" -gt 0 ] && RSS0[$b/$impl]=$rss
+    fi
+    printf '  %-13s %-7s N=0: median %ss  peak RSS %s KB\n' "$b" "$impl" "${WALL0[$b/$impl]:-?}" "${RSS0[$b/$impl]:-?}" >&2
+  done
+}
+
 # ---------------------------------------------------------------- header
 echo "== Ember benchmarks  $(date -u '+%Y-%m-%d %H:%M UTC')  $(nproc) cores  $(uname -m)"
 echo "   ember:  $EMBER$([ -x "$EMBER" ] || echo '  (not built: n/a)')"
@@ -181,6 +261,12 @@ command -v lua5.4 >/dev/null 2>&1 && echo "   lua:    $(lua5.4 -v 2>&1 | awk '{ 
 [ -n "$PYTHON" ] && echo "   python: $("$PYTHON" --version 2>&1) ($PYTHON)$([ "$SKIP_SLOW" = 1 ] && echo '  skipped: BENCH_SKIP_SLOW=1')"
 echo "   load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) (timings are only meaningful on an otherwise idle machine)"
 echo "   runs: $RUNS per benchmark (median; '*' = fewer runs because one took > ${SLOW_SECS}s), hello: $HELLO_RUNS"
+for b in $ONLY; do
+  if [ -n "$(bench_scheds "$b")" ]; then
+    echo "   process benchmarks: same scheduler count N for all: ember --schedulers N, elixir --erl \"+S N +P 2000000\", ERL_FLAGS=\"+S N +P 2000000\" escript; N = $SCHEDULERS unless NAME:sN"
+    break
+  fi
+done
 
 # ---------------------------------------------------------------- harness overhead
 # Every run goes through `timeout` and `/usr/bin/time` (two extra fork+execs, a few ms on a
@@ -202,8 +288,12 @@ echo "-- running hello (start-up) x$HELLO_RUNS" >&2
 bench_all hello "$HELLO_RUNS"
 # ---------------------------------------------------------------- throughput
 for b in $ONLY; do
-  echo "-- running $b x$RUNS" >&2
+  echo "-- running $b x$RUNS$([ -n "$(bench_scheds "$b")" ] && echo " (schedulers: $(bench_scheds "$b"))")" >&2
   bench_all "$b" "$RUNS"
+  if [ "$(bench_base "$b")" = spawn ]; then
+    echo "-- running $b with N = 0 x$RUNS (memory baseline)" >&2
+    spawn_baseline "$b"
+  fi
 done
 echo >&2
 
@@ -333,6 +423,113 @@ per_op() {  # per_op BENCH COUNT TITLE
 per_op fib "$FIB_CALLS" "fib(37): ns per call ($FIB_CALLS calls); 'wall - hello' subtracts the start-up time (hello min)"
 per_op loop "$LOOP_ITERS" "loop: ns per iteration ($LOOP_ITERS iterations)"
 
+# ---------------------------------------------------------------- process benchmarks
+PIMPLS=()
+for impl in $IMPLS; do case $impl in lua|python) ;; *) PIMPLS+=("$impl") ;; esac; done
+mmed() {  # mmed BENCH IMPL KEY: median of the program's own "# KEY value" figures, or nothing
+  local k="$1/$2/$3"
+  { usable "$1/$2" || { [ "$2" != ember ] && [ "${STATUS[$1/$2]:-absent}" = mismatch ]; }; } || return 0
+  [ -n "${MEAS[$k]:-}" ] && printf '%s\n' ${MEAS[$k]} | median
+}
+prow() {  # prow LABEL BENCH KEY [SCALE FORMAT]: one table row of in-program figures
+  local label=$1 b=$2 key=$3 scale=${4:-1} fmt=${5:-%.1f} impl v
+  printf '%-34s' "$label"
+  for impl in "${PIMPLS[@]}"; do
+    v=$(mmed "$b" "$impl" "$key")
+    if [ -n "$v" ]; then printf '%11s' "$(awk -v v="$v" -v s="$scale" -v f="$fmt" 'BEGIN { printf f, v * s }')"
+    else printf '%11s' n/a; fi
+  done
+  echo
+}
+phead() { printf '%-34s' "$1"; for impl in "${PIMPLS[@]}"; do printf '%11s' "$impl"; done; echo; }
+par_list=()
+for b in $ONLY; do
+  [ -n "$(bench_scheds "$b")" ] || continue
+  s=$(bench_scheds "$b")
+  case $(bench_base "$b") in
+    spawn)
+      echo "== $b ($s scheduler(s)): $SPAWN_N processes blocked in receive, then one message and one reply each"
+      echo "   in-program figures: median of the '# ' lines; memory: (peak RSS at N - peak RSS at N = 0) / N"
+      phead ''
+      prow 'spawn: us per process' "$b" spawn_ns_per_process 0.001 %.2f
+      prow 'message + reply: us per process' "$b" roundtrip_ns_per_process 0.001 %.2f
+      printf '%-34s' 'wall(N) - wall(0): us per process'
+      for impl in "${PIMPLS[@]}"; do
+        if usable "$b/$impl" && [ -n "${WALL0[$b/$impl]:-}" ]; then
+          printf '%11s' "$(awk -v a="${WALL[$b/$impl]}" -v z="${WALL0[$b/$impl]}" -v n="$SPAWN_N" 'BEGIN { printf "%.2f", (a - z) * 1e6 / n }')"
+        else printf '%11s' n/a; fi
+      done
+      echo
+      if [ $HAVE_TIME = 1 ]; then
+        printf '%-34s' 'peak RSS MiB, N / N = 0'
+        for impl in "${PIMPLS[@]}"; do
+          if usable "$b/$impl" && [ -n "${RSS[$b/$impl]:-}" ] && [ -n "${RSS0[$b/$impl]:-}" ]; then
+            printf '%11s' "$(awk -v a="${RSS[$b/$impl]}" -v z="${RSS0[$b/$impl]}" 'BEGIN { printf "%.0f/%.0f", a / 1024, z / 1024 }')"
+          else printf '%11s' n/a; fi
+        done
+        echo
+        printf '%-34s' 'bytes per live process'
+        for impl in "${PIMPLS[@]}"; do
+          if usable "$b/$impl" && [ -n "${RSS[$b/$impl]:-}" ] && [ -n "${RSS0[$b/$impl]:-}" ]; then
+            printf '%11s' "$(awk -v a="${RSS[$b/$impl]}" -v z="${RSS0[$b/$impl]}" -v n="$SPAWN_N" 'BEGIN { printf "%.0f", (a - z) * 1024 / n }')"
+          else printf '%11s' n/a; fi
+        done
+        echo
+      fi
+      echo ;;
+    ring)
+      echo "== $b ($s scheduler(s)): 10,000 processes, 1,000,000 hops (in-program, median)"
+      phead ''
+      prow 'ns per hop' "$b" ns_per_hop 1 %.0f
+      prow 'set-up ms (spawn + link)' "$b" setup_ms 1 %.0f
+      echo ;;
+    mailbox)
+      echo "== $b ($s scheduler(s)): 1,000,000 messages, one sender, one receiver (in-program, median)"
+      phead ''
+      prow 'ns per message (send + receive)' "$b" ns_per_message 1 %.0f
+      prow 'sending ms' "$b" send_ms 1 %.0f
+      echo ;;
+    parallel) par_list+=("$b") ;;
+    fairness)
+      echo "== $b ($s scheduler(s)): echo round trip, us: alone / beside 8 spinning processes (in-program, median of runs)"
+      phead ''
+      for k in alone_p50_us alone_p99_us alone_max_us loaded_p50_us loaded_p99_us loaded_max_us; do
+        prow "$k" "$b" "$k" 1 %.1f
+      done
+      echo ;;
+  esac
+done
+if [ ${#par_list[@]} -gt 0 ]; then
+  echo "== parallel: 16 x fib(34) in 16 processes; speed-up = time on the first listed scheduler count / time"
+  phead 'in-program seconds'
+  for b in "${par_list[@]}"; do prow "  $(bench_scheds "$b") scheduler(s)" "$b" elapsed_ms 0.001 %.3f; done
+  phead 'wall seconds (incl. start-up)'
+  for b in "${par_list[@]}"; do
+    printf '%-34s' "  $(bench_scheds "$b") scheduler(s)"
+    for impl in "${PIMPLS[@]}"; do printf '%11s' "$(cell_time "$b/$impl" "$RUNS")"; done
+    echo
+  done
+  b1=${par_list[0]}
+  for b in "${par_list[@]:1}"; do
+    printf '%-34s' "speed-up $(bench_scheds "$b1") -> $(bench_scheds "$b"), in-program"
+    for impl in "${PIMPLS[@]}"; do
+      x=$(mmed "$b1" "$impl" elapsed_ms); y=$(mmed "$b" "$impl" elapsed_ms)
+      if [ -n "$x" ] && [ -n "$y" ] && awk -v y="$y" 'BEGIN { exit !(y > 0) }'; then
+        printf '%11s' "$(awk -v x="$x" -v y="$y" 'BEGIN { printf "%.2fx", x / y }')"
+      else printf '%11s' n/a; fi
+    done
+    echo
+    printf '%-34s' "speed-up $(bench_scheds "$b1") -> $(bench_scheds "$b"), wall"
+    for impl in "${PIMPLS[@]}"; do
+      if usable "$b1/$impl" && usable "$b/$impl"; then
+        printf '%11s' "$(awk -v x="${WALL[$b1/$impl]}" -v y="${WALL[$b/$impl]}" 'BEGIN { printf "%.2fx", x / y }')"
+      else printf '%11s' n/a; fi
+    done
+    echo
+  done
+  echo
+fi
+
 echo "== summary (load average at end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null))"
 for b in hello $ONLY; do
   line=$(printf '%-13s' "$b")
@@ -358,8 +555,8 @@ for b in hello $ONLY; do
     case $st in
       ok|absent) ;;
       mismatch)
-        echo "MISMATCH $k: output differs from $EXPECTED/$b.out:"
-        diff "$EXPECTED/$b.out" "$TMP/$b.$impl.got" | head -n 10 | sed 's/^/    /'
+        echo "MISMATCH $k: output differs from $EXPECTED/$(bench_base "$b").out:"
+        diff "$EXPECTED/$(bench_base "$b").out" "$TMP/$b.$impl.got" | head -n 10 | sed 's/^/    /'
         [ "$impl" != ember ] && status=1 ;;
       *)
         echo "FAILED   $k: $st$([ "$st" = timeout ] && echo " (BENCH_TIMEOUT=${TIMEOUT}s)")"

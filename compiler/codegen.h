@@ -277,6 +277,7 @@ bool desugar_path_macro(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 // ==== control.c ====
 // Each compiles a special form into [dst], or in tail position when [tail].
 void control_case(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
+void control_receive(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 void control_if(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 void control_cond(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 void control_with(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
@@ -357,5 +358,13 @@ void buf_u32(ByteBuf *b, uint32_t v);
 // Serialises module [mg] into .emb bytes; returns malloc'd bytes and sets [*size].
 uint8_t *bcwrite_module(ModGen *mg, size_t *size);
 void tab_free(ModTables *t);
+
+// ==== use.c ====
+// True when statement [s] is `use Module` or `use Module, opts`.
+bool use_is_use(const AstNode *s);
+// For a `use` statement: a __block__ of the default defs it provides that module [mg] does
+// not define itself (registered by defmodule.c after the module's own defs); NULL (with a
+// CompileError for an unsupported module) otherwise.
+AstNode *use_defaults(ModGen *mg, const AstNode *s);
 
 #endif

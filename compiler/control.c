@@ -28,9 +28,10 @@ static const AstNode *clause_at(const AstNode *clauses, uint32_t i)
     return clauses->kind == AST_LIST ? clauses->kids[i] : clauses;
 }
 
-// Compiles one clause against [srcs]; on failure jumps to a label bound after it.
+// Compiles one clause against [srcs]; on failure jumps to a label bound after it. [accept]
+// (receive clauses) removes the matched message from the mailbox before the body runs.
 static void compile_clause(FnGen *fg, const AstNode *c, const uint32_t *srcs, uint32_t nsrc,
-                           uint32_t dst, bool tail, uint32_t end)
+                           uint32_t dst, bool tail, uint32_t end, bool accept)
 {
     if (!is_clause(c)) {
         cg_error(fg->mg->cg, c->line, "expected -> clauses");
@@ -55,6 +56,9 @@ static void compile_clause(FnGen *fg, const AstNode *c, const uint32_t *srcs, ui
     if (guard) {
         control_guard(fg, guard, next);
     }
+    if (accept) {
+        emit0(fg, OP_RECV_ACCEPT);
+    }
     expr_compile_body(fg, c->kids[1], dst, tail);
     if (!tail) {
         emit1(fg, OP_JUMP, end);
@@ -68,7 +72,7 @@ void control_clauses_n(FnGen *fg, const AstNode *clauses, const uint32_t *srcs, 
                        uint32_t dst, bool tail, uint32_t end)
 {
     for (uint32_t i = 0; i < clause_count(clauses); i++) {
-        compile_clause(fg, clause_at(clauses, i), srcs, nsrc, dst, tail, end);
+        compile_clause(fg, clause_at(clauses, i), srcs, nsrc, dst, tail, end, false);
     }
 }
 
@@ -214,6 +218,53 @@ void control_case(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
     control_clauses(fg, cg_kw_get(n->kids[1], "do"), v, dst, tail, end);
     fg->line = n->line;
     emit2(fg, OP_RAISE_ERROR, CG_ERR_CASE_CLAUSE, v);
+    label_bind(fg, end);
+    reg_free_to(fg, mark);
+}
+
+// receive: a loop over the mailbox (RECV_PEEK .. clauses .. RECV_NEXT back to the peek;
+// RECV_WAIT sleeps and jumps back too, or falls through to the `after` body on timeout).
+// The timeout expression is evaluated once, before the first scan.
+void control_receive(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
+{
+    const AstNode *kw = n->nkids == 1 ? n->kids[0] : NULL;
+    const AstNode *clauses = kw ? cg_kw_get(kw, "do") : NULL;
+    const AstNode *after = kw ? cg_kw_get(kw, "after") : NULL;
+    const AstNode *after_clause = after && clause_count(after) == 1 ? clause_at(after, 0) : NULL;
+    if (clauses != NULL && ast_is_named(clauses, AST_CALL, "__block__") && clauses->nkids == 0) {
+        clauses = NULL; // `receive do after ... end`: no clauses, only the timeout
+    }
+    if (kw == NULL || (after != NULL && (after_clause == NULL || !is_clause(after_clause) ||
+                                          after_clause->kids[0]->nkids != 1))) {
+        cg_error(fg->mg->cg, n->line, "expected a single -> clause for :after in \"receive\"");
+        return;
+    }
+    uint32_t mark = fg->top;
+    uint32_t timeout;
+    if (after_clause) {
+        timeout = expr_to_reg(fg, after_clause->kids[0]->kids[0]);
+    } else {
+        timeout = reg_alloc(fg);
+        emit_load_atom(fg, timeout, "infinity");
+    }
+    uint32_t msg = reg_alloc(fg);
+    uint32_t peek = label_new(fg);
+    uint32_t wait = label_new(fg);
+    uint32_t end = label_new(fg);
+    fg->line = n->line;
+    label_bind(fg, peek);
+    emit2(fg, OP_RECV_PEEK, msg, wait);
+    for (uint32_t i = 0; i < clause_count(clauses); i++) {
+        compile_clause(fg, clause_at(clauses, i), &msg, 1, dst, tail, end, true);
+    }
+    emit1(fg, OP_RECV_NEXT, peek);
+    label_bind(fg, wait);
+    emit2(fg, OP_RECV_WAIT, timeout, peek);
+    if (after_clause) {
+        expr_compile_body(fg, after_clause->kids[1], dst, tail);
+    } else {
+        emit1(fg, OP_RECV_NEXT, peek); // unreachable: an :infinity wait never falls through
+    }
     label_bind(fg, end);
     reg_free_to(fg, mark);
 }

@@ -590,7 +590,7 @@ static void module_stmt(ModGen *mg, const AstNode *s)
                                        strcmp(s->text, "import") == 0 ||
                                        strcmp(s->text, "require") == 0)) {
         module_alias(mg, s);
-    } else if (!is_defstruct(s)) {
+    } else if (!is_defstruct(s) && !use_is_use(s)) {
         expr_compile_effect(module_body(mg), s);
     }
 }
@@ -628,6 +628,12 @@ static bool compile_module(Cg *cg, const AstNode *n, const char *parent, ModGen 
     }
     if (struct_node) {
         register_exception(&mg, struct_node);
+    }
+    for (uint32_t i = 0; i < stmt_count(body) && !cg->failed; i++) {
+        const AstNode *defs = use_defaults(&mg, stmt_at(body, i)); // use.c
+        for (uint32_t k = 0; defs && k < stmt_count(defs); k++) {
+            register_def(&mg, stmt_at(defs, k));
+        }
     }
     for (uint32_t i = 0; i < stmt_count(body) && !cg->failed; i++) {
         module_stmt(&mg, stmt_at(body, i));

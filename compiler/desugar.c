@@ -318,6 +318,8 @@ void ops_control(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
     const char *op = n->text;
     if (strcmp(op, "case") == 0) {
         control_case(fg, n, dst, tail);
+    } else if (strcmp(op, "receive") == 0) {
+        control_receive(fg, n, dst, tail);
     } else if (strcmp(op, "if") == 0 || strcmp(op, "unless") == 0) {
         control_if(fg, n, dst, tail);
     } else if (strcmp(op, "cond") == 0) {

@@ -395,7 +395,7 @@ static const Form forms[] = {
     {"try", 1, false, ops_control},
     {"fn", -1, false, ops_control},
     {"&", 1, false, ops_control},
-    {"receive", -1, false, ops_unsupported},
+    {"receive", 1, true, ops_control},
     {"quote", -1, false, ops_unsupported},
     {"unquote", -1, false, ops_unsupported},
     {"super", -1, false, ops_unsupported},

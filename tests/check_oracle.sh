@@ -6,9 +6,12 @@
 #
 # Each program runs as `cd <area dir> && timeout $ORACLE_TIMEOUT elixir <name>.exs </dev/null`.
 # Expected files:
-#   <name>.out  stdout exactly;
+#   <name>.out  stdout exactly (bless writes it raw; the check compares after normalization);
 #   <name>.err  only when the program fails (exit status 1): the first stderr line that starts
 #               with `** (`. Compile warnings and Elixir's stack lines are ignored.
+# The check (not bless) normalizes both sides exactly as run_golden.sh does, with
+# normalize_output from tests/normalize_output.sh: Logger timestamps, `#PID<...>`,
+# `#Reference<...>` and the stack lines of Logger reports change from run to run.
 # Bless refuses (and reports as failed) a program that times out, exits with a status other
 # than 0 or 1, or exits 1 without a `** (` line.
 # A program whose first line is `# ember-differs: <reason>` has hand-reviewed expected files:
@@ -31,6 +34,8 @@ ELIXIR=${ELIXIR:-elixir}
 command -v "$ELIXIR" >/dev/null || { echo "$0: $ELIXIR: command not found (make deps-oracle)" >&2; exit 2; }
 [ -d "$DIR" ] || { echo "$0: $DIR: not a directory" >&2; exit 2; }
 DIR=$(cd "$DIR" && pwd)
+# shellcheck source=normalize_output.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/normalize_output.sh"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/oracle.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -85,9 +90,11 @@ oracle_one() {
                 if [ ! -f "$stem.out" ]; then
                     echo "#   missing $(basename "$stem").out"
                     ok=0
-                elif ! cmp -s "$stem.out" "$out"; then
-                    echo "#   stdout drift (--- expected file, +++ elixir):"
-                    diff -u --label expected --label elixir "$stem.out" "$out" | sed -n '3,22s/^/#   /p'
+                elif ! cmp -s "$stem.out" "$out" &&
+                    ! cmp -s <(normalize_output <"$stem.out") <(normalize_output <"$out"); then
+                    echo "#   stdout drift after normalization (--- expected file, +++ elixir):"
+                    diff -u --label expected --label elixir <(normalize_output <"$stem.out") \
+                        <(normalize_output <"$out") | sed -n '3,22s/^/#   /p'
                     ok=0
                 fi
                 if [ "$rc" -eq 1 ] && [ ! -f "$stem.err" ]; then
@@ -96,7 +103,8 @@ oracle_one() {
                 elif [ "$rc" -eq 0 ] && [ -f "$stem.err" ]; then
                     echo "#   elixir succeeds but $(basename "$stem").err exists"
                     ok=0
-                elif [ "$rc" -eq 1 ] && [ "$(head -n 1 "$stem.err")" != "$got_err" ]; then
+                elif [ "$rc" -eq 1 ] && [ "$(head -n 1 "$stem.err" | normalize_output)" != \
+                    "$(printf '%s\n' "$got_err" | normalize_output)" ]; then
                     echo "#   stderr drift: expected: $(head -n 1 "$stem.err")"
                     echo "#   stderr drift: elixir:   $got_err"
                     ok=0
@@ -109,7 +117,7 @@ oracle_one() {
     rm -f "$out" "$err" "$res.tmp"
     : >"$WORK/$i.done"
 }
-export -f oracle_one
+export -f oracle_one normalize_output
 export WORK ELIXIR TIMEOUT BLESS
 
 echo "1..$N"

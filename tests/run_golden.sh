@@ -10,9 +10,17 @@
 # FILTER  optional substring of `area/name`; only matching tests run.
 #
 # Each test runs as `cd <area dir> && timeout $GOLDEN_TIMEOUT EMBER <name>.exs </dev/null`.
-#   - stdout must equal <name>.out byte for byte;
-#   - when <name>.err exists, the first stderr line starting with `** (` must equal it and
-#     the exit status must be 1; otherwise the exit status must be 0.
+#   - stdout must equal <name>.out, both after normalization (below);
+#   - when <name>.err exists, the first stderr line starting with `** (` must equal it (both
+#     with pids and refs normalized) and the exit status must be 1; otherwise the exit status
+#     must be 0.
+# Normalization (tests/normalize_output.sh, shared with check_oracle.sh), applied to the
+# expected and the actual text alike; output without processes is unaffected:
+#   - `HH:MM:SS.mmm [` at the start of a line (Logger report header) -> `XX:XX:XX.XXX [`;
+#   - `#PID<a.b.c>` -> `#PID<X>`, `#Reference<...>` -> `#Reference<X>` (also in the `** (` line);
+#   - inside a Logger report (header line to next empty line), the stack-entry lines right after
+#     a `** (` line are dropped (`    (app 1.2.3) path:line: ...`, `    file.exs:12: ...`,
+#     `    :module.fun(...)`): Ember's frames for stdlib functions legitimately differ.
 # A test whose first line is `# ember-differs: <reason>` runs like any other against its
 # hand-reviewed expected files, and is listed at the end.
 #
@@ -38,6 +46,8 @@ else
 fi
 [ -d "$DIR" ] || { echo "$0: $DIR: not a directory" >&2; exit 2; }
 DIR=$(cd "$DIR" && pwd)
+# shellcheck source=normalize_output.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/normalize_output.sh"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/golden.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -90,6 +100,8 @@ run_one() {
             want=
             IFS= read -r want <"$stem.err"
             got=$(grep -m 1 -a '^\*\* (' "$err")
+            want=$(printf '%s\n' "$want" | normalize_output)
+            got=$(printf '%s\n' "$got" | normalize_output)
             if [ "$rc" -ne 1 ] && [ "$abnormal" -eq 0 ]; then
                 echo "#   exit status $rc, expected 1"
                 ok=0
@@ -104,9 +116,11 @@ run_one() {
             ok=0
         fi
         if [ -f "$stem.out" ]; then
-            if ! cmp -s "$stem.out" "$out"; then
-                echo "#   stdout differs (--- expected, +++ got):"
-                diff -u --label expected --label got "$stem.out" "$out" | sed -n '3,22s/^/#   /p'
+            if ! cmp -s "$stem.out" "$out" &&
+                ! cmp -s <(normalize_output <"$stem.out") <(normalize_output <"$out"); then
+                echo "#   stdout differs after normalization (--- expected, +++ got):"
+                diff -u --label expected --label got <(normalize_output <"$stem.out") \
+                    <(normalize_output <"$out") | sed -n '3,22s/^/#   /p'
                 ok=0
             fi
         else
@@ -123,7 +137,7 @@ run_one() {
     rm -f "$out" "$err" "$res.tmp"
     : >"$WORK/$i.done"
 }
-export -f run_one
+export -f run_one normalize_output
 export WORK EMBER TIMEOUT
 
 echo "1..$N"

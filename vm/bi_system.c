@@ -78,3 +78,7 @@ Term bi_system_monotonic_time_0(Process *p, Term *args)
     (void)args;
     return term_make_int(p, clock_ns(CLOCK_MONOTONIC));
 }
+
+// :erlang names of the time functions above (one C function per builtins.def row).
+Term bi_erlang_monotonic_time_1(Process *p, Term *args) { return bi_system_monotonic_time_1(p, args); }
+Term bi_erlang_system_time_1(Process *p, Term *args) { return bi_system_system_time_1(p, args); }

@@ -160,22 +160,63 @@ static void append_inspect(Vm *vm, Term t, StrBuf *out)
     inspect_term(vm, t, &opts, out);
 }
 
+// Appends the arguments of [args] inspected and separated by ", ".
+static void append_args(Vm *vm, Term args, StrBuf *out)
+{
+    for (Term l = args; term_is_cons(l); l = term_tl(l)) {
+        append_inspect(vm, term_hd(l), out);
+        if (term_is_cons(term_tl(l))) {
+            strbuf_append_cstr(out, ", ");
+        }
+    }
+}
+
+// Appends "/2" for an arity, or "(1, :a)" for an argument list (a stack entry of a failing
+// call that BEAM records with its arguments).
+static void append_arity(Vm *vm, Term arity, StrBuf *out)
+{
+    if (!term_is_list(arity)) {
+        strbuf_printf(out, "/%lld", (long long)term_to_small(arity));
+        return;
+    }
+    strbuf_append_cstr(out, "(");
+    append_args(vm, arity, out);
+    strbuf_append_cstr(out, ")");
+}
+
+// Elixir compiles a script's body into :elixir_compiler_0.__FILE__/1, so its lambdas print as
+// "anonymous fn/0 in :elixir_compiler_0.__FILE__/1"; Ember's script module and entry point
+// (:ember_script.__script__/0) print the same way.
+static bool is_script_parent(Term module, const char *parent, size_t len)
+{
+    static const char entry[] = "__script__/0";
+    return module == term_from_atom(ATOM_ember_script) && len == sizeof entry - 1 &&
+           memcmp(parent, entry, len) == 0;
+}
+
 static void append_mfa(Vm *vm, Term module, Term name, Term arity, StrBuf *out)
 {
     const char *text = atom_name(vm->atoms, term_to_atom(name), NULL);
     const char *fun_marker = strstr(text, "-fun-");
     if (text[0] == '-' && fun_marker != NULL) {
         // A lambda "-parent/1-fun-0-" prints as "anonymous fn/N in Mod.parent/1".
-        strbuf_printf(out, "anonymous fn/%lld in ", (long long)term_to_small(arity));
+        size_t parent_len = (size_t)(fun_marker - text - 1);
+        strbuf_append_cstr(out, "anonymous fn");
+        append_arity(vm, arity, out);
+        strbuf_append_cstr(out, " in ");
+        if (is_script_parent(module, text + 1, parent_len)) {
+            strbuf_append_cstr(out, ":elixir_compiler_0.__FILE__/1");
+            return;
+        }
         append_inspect(vm, module, out);
-        strbuf_printf(out, ".%.*s", (int)(fun_marker - text - 1), text + 1);
+        strbuf_printf(out, ".%.*s", (int)parent_len, text + 1);
         return;
     }
     append_inspect(vm, module, out);
     strbuf_append_cstr(out, ".");
     // Function names print without the colon: M.f/1, M."odd name"/1 is rare enough to ignore.
     strbuf_append_cstr(out, text);
-    strbuf_printf(out, "/%lld", (long long)term_to_small(arity));
+    append_arity(vm, arity, out);
 }
 
 static void message_bad_arity(Vm *vm, Term exc, StrBuf *out)
@@ -195,12 +236,7 @@ static void message_bad_arity(Vm *vm, Term exc, StrBuf *out)
     append_inspect(vm, fun, out);
     strbuf_printf(out, " with arity %u called with %u argument%s (", arity, argc,
                   argc == 1 ? "" : "s");
-    for (Term l = args; term_is_cons(l); l = term_tl(l)) {
-        append_inspect(vm, term_hd(l), out);
-        if (term_is_cons(term_tl(l))) {
-            strbuf_append_cstr(out, ", ");
-        }
-    }
+    append_args(vm, args, out);
     strbuf_append_cstr(out, ")");
 }
 
@@ -380,17 +416,6 @@ static uint32_t list_length(Term list)
     return n;
 }
 
-// Appends the arguments of [args] inspected and separated by ", ".
-static void append_args(Vm *vm, Term args, StrBuf *out)
-{
-    for (Term l = args; term_is_cons(l); l = term_tl(l)) {
-        append_inspect(vm, term_hd(l), out);
-        if (term_is_cons(term_tl(l))) {
-            strbuf_append_cstr(out, ", ");
-        }
-    }
-}
-
 // The first stack entry when it carries an argument list instead of an arity (BEAM does this
 // for the failing call of a badarith or function_clause), else TERM_NONE.
 static Term blamed_entry(Term stack)
@@ -444,43 +469,48 @@ static void append_clause_blame(Vm *vm, Term entry, StrBuf *out)
     strbuf_free(&mfa);
 }
 
-static void print_stack(Vm *vm, Term stack, FILE *out)
+// Appends one stack line "    file.exs:12: M.f/1\n" for entry {module, fun, arity_or_args,
+// location}. The uncaught style prints a failing call's arguments as its arity, as Elixir's
+// Exception.blame does; a Logger report keeps them: "file.exs:4: M.f(2)".
+static void append_stack_entry(Vm *vm, Term *el, ErrorStyle style, StrBuf *line)
+{
+    strbuf_append_cstr(line, "    ");
+    if (term_is_list(el[2]) && !term_is_cons(el[3])) {
+        // {:erlang, :+, [1, :a], []}: printed as the call itself.
+        append_inspect(vm, el[0], line);
+        strbuf_printf(line, ".%s(", atom_name(vm->atoms, term_to_atom(el[1]), NULL));
+        append_args(vm, el[2], line);
+        strbuf_append_cstr(line, ")\n");
+        return;
+    }
+    for (Term info = el[3]; term_is_cons(info); info = term_tl(info)) {
+        Term pair = term_hd(info);
+        if (term_tuple_elems(pair)[0] == term_from_atom(ATOM_file)) {
+            inspect_to_string(vm, term_tuple_elems(pair)[1], line);
+        } else {
+            strbuf_printf(line, ":%lld", (long long)term_to_small(term_tuple_elems(pair)[1]));
+        }
+    }
+    strbuf_append_cstr(line, ": ");
+    if (el[1] == term_from_atom(ATOM_script_main)) {
+        strbuf_append_cstr(line, "(file)");
+    } else {
+        Term arity = el[2];
+        if (term_is_list(arity) && style == ERROR_STYLE_UNCAUGHT) {
+            arity = term_from_small(list_length(arity));
+        }
+        append_mfa(vm, el[0], el[1], arity, line);
+    }
+    strbuf_append_cstr(line, "\n");
+}
+
+static void append_stack(Vm *vm, Term stack, ErrorStyle style, StrBuf *out)
 {
     for (Term l = stack; term_is_cons(l); l = term_tl(l)) {
         Term e = term_hd(l);
-        if (!term_is_tuple(e) || term_tuple_arity(e) != 4) {
-            continue;
+        if (term_is_tuple(e) && term_tuple_arity(e) == 4) {
+            append_stack_entry(vm, term_tuple_elems(e), style, out);
         }
-        Term *el = term_tuple_elems(e);
-        StrBuf line;
-        strbuf_init(&line);
-        strbuf_append_cstr(&line, "    ");
-        if (term_is_list(el[2]) && !term_is_cons(el[3])) {
-            // {:erlang, :+, [1, :a], []}: printed as the call itself.
-            append_inspect(vm, el[0], &line);
-            strbuf_printf(&line, ".%s(", atom_name(vm->atoms, term_to_atom(el[1]), NULL));
-            append_args(vm, el[2], &line);
-            fprintf(out, "%.*s)\n", (int)line.len, line.data);
-            strbuf_free(&line);
-            continue;
-        }
-        for (Term info = el[3]; term_is_cons(info); info = term_tl(info)) {
-            Term pair = term_hd(info);
-            if (term_tuple_elems(pair)[0] == term_from_atom(ATOM_file)) {
-                inspect_to_string(vm, term_tuple_elems(pair)[1], &line);
-            } else {
-                strbuf_printf(&line, ":%lld", (long long)term_to_small(term_tuple_elems(pair)[1]));
-            }
-        }
-        strbuf_append_cstr(&line, ": ");
-        if (el[1] == term_from_atom(ATOM_script_main)) {
-            strbuf_append_cstr(&line, "(file)");
-        } else {
-            Term arity = term_is_list(el[2]) ? term_from_small(list_length(el[2])) : el[2];
-            append_mfa(vm, el[0], el[1], arity, &line);
-        }
-        fprintf(out, "%.*s\n", (int)line.len, line.data);
-        strbuf_free(&line);
     }
 }
 
@@ -500,38 +530,55 @@ static void indent_continuation_lines(StrBuf *msg, size_t start)
     strbuf_free(&out);
 }
 
+// "** (Kind) message" for an :error exception struct [reason]; see error_format.
+static void append_error_banner(Vm *vm, Term reason, Term stack, Term message, ErrorStyle style,
+                                StrBuf *msg)
+{
+    Term name = map_struct_name(reason);
+    const char *text = name == TERM_NONE ? "" : atom_name(vm->atoms, term_to_atom(name), NULL);
+    strbuf_append_cstr(msg, "** (");
+    append_inspect(vm, name == TERM_NONE ? reason : name, msg);
+    strbuf_append_cstr(msg, ") ");
+    size_t message_start = msg->len;
+    if (message != TERM_NONE && term_is_binary(message)) {
+        size_t size;
+        const uint8_t *bytes = term_binary_bytes(message, &size);
+        strbuf_append(msg, bytes, size);
+    } else {
+        append_message(vm, reason, msg);
+    }
+    if (style == ERROR_STYLE_REPORT) {
+        return; // Logger's crash report formats without Exception.blame
+    }
+    indent_continuation_lines(msg, message_start);
+    Term blamed = blamed_entry(stack);
+    if (blamed != TERM_NONE && strcmp(text, "Elixir.ArithmeticError") == 0) {
+        append_arith_blame(vm, blamed, msg);
+    } else if (blamed != TERM_NONE && strcmp(text, "Elixir.FunctionClauseError") == 0) {
+        append_clause_blame(vm, blamed, msg);
+    }
+}
+
+void error_format(Vm *vm, Term kind, Term reason, Term stack, Term message, ErrorStyle style,
+                  StrBuf *out)
+{
+    if (kind == term_from_atom(ATOM_error)) {
+        append_error_banner(vm, reason, stack, message, style, out);
+    } else {
+        strbuf_printf(out, "** (%s) ", kind == term_from_atom(ATOM_throw) ? "throw" : "exit");
+        append_inspect(vm, reason, out);
+    }
+    strbuf_append_cstr(out, "\n");
+    append_stack(vm, stack, style, out);
+}
+
 void error_print_uncaught(Vm *vm, Term kind, Term reason, Term stack, Term message, FILE *out)
 {
-    StrBuf msg;
-    strbuf_init(&msg);
-    if (kind == term_from_atom(ATOM_error)) {
-        Term name = map_struct_name(reason);
-        const char *text = name == TERM_NONE ? "" : atom_name(vm->atoms, term_to_atom(name), NULL);
-        Term blamed = blamed_entry(stack);
-        strbuf_append_cstr(&msg, "** (");
-        append_inspect(vm, name == TERM_NONE ? reason : name, &msg);
-        strbuf_append_cstr(&msg, ") ");
-        size_t message_start = msg.len;
-        if (message != TERM_NONE && term_is_binary(message)) {
-            size_t size;
-            const uint8_t *bytes = term_binary_bytes(message, &size);
-            strbuf_append(&msg, bytes, size);
-        } else {
-            append_message(vm, reason, &msg);
-        }
-        indent_continuation_lines(&msg, message_start);
-        if (blamed != TERM_NONE && strcmp(text, "Elixir.ArithmeticError") == 0) {
-            append_arith_blame(vm, blamed, &msg);
-        } else if (blamed != TERM_NONE && strcmp(text, "Elixir.FunctionClauseError") == 0) {
-            append_clause_blame(vm, blamed, &msg);
-        }
-    } else {
-        strbuf_printf(&msg, "** (%s) ", kind == term_from_atom(ATOM_throw) ? "throw" : "exit");
-        append_inspect(vm, reason, &msg);
-    }
-    fprintf(out, "%.*s\n", (int)msg.len, msg.data);
-    strbuf_free(&msg);
-    print_stack(vm, stack, out);
+    StrBuf text;
+    strbuf_init(&text);
+    error_format(vm, kind, reason, stack, message, ERROR_STYLE_UNCAUGHT, &text);
+    fwrite(text.data, 1, text.len, out);
+    strbuf_free(&text);
 }
 
 uint32_t error_struct_fields(Vm *vm, Term module, Term *out, uint32_t max)

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "inspect.h"
 #include "term.h"
 
 typedef enum ErrorKind {
@@ -45,6 +46,18 @@ Term error_raise_function_clause(Process *p, Term module, Term name, uint32_t ar
 
 // Raises BadFunctionError (when [fun] is not a function) or BadArityError. Returns TERM_NONE.
 Term error_raise_bad_call(Process *p, Term fun, const Term *args, uint32_t argc);
+
+// How error_format renders an exception: as `elixir script.exs` reports an uncaught one
+// (Exception.blame: ": 1 + :a" after an ArithmeticError, the argument listing after a
+// FunctionClauseError, stack entries with arities), or as Logger's crash report of a process
+// (the plain banner; a failing call's stack entry shows its arguments: "M.f(2)").
+typedef enum ErrorStyle { ERROR_STYLE_UNCAUGHT, ERROR_STYLE_REPORT } ErrorStyle;
+
+// Appends to [out] "** (Kind) message\n" and one "    location: M.f/1\n" line per entry of
+// [stack], for exception [kind] (atom error/throw/exit) and [reason]; [message] as in
+// error_print_uncaught. Reads terms only; callable from any thread that may read them.
+void error_format(Vm *vm, Term kind, Term reason, Term stack, Term message, ErrorStyle style,
+                  StrBuf *out);
 
 // Writes the uncaught-exception report Elixir prints for a script: "** (Kind) message" and
 // the stack lines, for [kind] (error/throw/exit), [reason] and [stack], to [out]. [message],

@@ -144,6 +144,10 @@ static void evacuate_roots(Gc *gc, Process *p)
     p->dictionary = evacuate(gc, p->dictionary);
     evacuate_range(gc, p->extra_roots, p->extra_root_count);
     p->result = evacuate(gc, p->result);
+    p->exit_reason = evacuate(gc, p->exit_reason);
+    for (Message *m = p->mailbox.head; m != NULL; m = m->next) {
+        m->term = evacuate(gc, m->term);
+    }
 }
 
 // Relinks the REFBINs that survived (their from-space header now forwards to the copy) into
@@ -250,6 +254,10 @@ static void relocate_all(Process *p, Term *start, Term *top, uintptr_t lo, uintp
     relocate_range(&p->dictionary, 1, lo, hi, delta);
     relocate_range(p->extra_roots, p->extra_root_count, lo, hi, delta);
     relocate_range(&p->result, 1, lo, hi, delta);
+    relocate_range(&p->exit_reason, 1, lo, hi, delta);
+    for (Message *m = p->mailbox.head; m != NULL; m = m->next) {
+        m->term = relocate(m->term, lo, hi, delta);
+    }
     if (p->heap.offheap != NULL) {
         p->heap.offheap = (Term *)((intptr_t)p->heap.offheap + delta);
     }

@@ -10,6 +10,7 @@
 #include "bytecode.h"
 #include "error.h"
 #include "gc.h"
+#include "interp_receive.h"
 #include "interp_slow.h"
 #include "map.h"
 #include "module.h"
@@ -159,7 +160,6 @@ InterpResult interp_run(Process *p)
     Term result;
     int32_t reds = PROC_REDUCTIONS; // kept in a register; p->reductions is written on exit
     p->reductions = PROC_REDUCTIONS;
-    p->status = PROC_RUNNING;
     if (p->exc_kind != TERM_NONE) {
         THROW(); // proc_set_initial_call could not even set up the frame
     }
@@ -515,6 +515,63 @@ dispatch:
     }
 
     // ==== Fused forms ====
+    // ==== Receive ====
+    CASE(RECV_PEEK) {
+        Mailbox *mb = &p->mailbox;
+        if (*mb->cursor == NULL && !mailbox_fetch(p)) {
+            pc += 2 + WIDE(0);
+            DISPATCH();
+        }
+        R[OPA] = (*mb->cursor)->term;
+        NEXT(2);
+    }
+    CASE(RECV_NEXT) {
+        p->mailbox.cursor = &(*p->mailbox.cursor)->next;
+        pc += 2 + WIDE(0);
+        if (--reds <= 0 || wants_gc(p)) {
+            goto checkpoint; // resumes at the RECV_PEEK with the cursor kept
+        }
+        DISPATCH();
+    }
+    CASE(RECV_ACCEPT) {
+        mailbox_accept(p);
+        atomic_store(&p->timer_state, TIMER_NONE);
+        NEXT(1);
+    }
+    CASE(RECV_WAIT) {
+        Term timeout = R[OPA];
+        const uint32_t *peek = pc + 2 + WIDE(0);
+        switch (interp_receive_wait(p, timeout)) {
+        case WAIT_TIMED_OUT:
+            NEXT(2);
+        case WAIT_RETRY:
+            pc = peek;
+            DISPATCH();
+        case WAIT_BAD_TIMEOUT:
+            THROW();
+        case WAIT_YIELD:
+            reds = 0;
+            pc = peek;
+            goto checkpoint;
+        case WAIT_SUSPEND:
+            break;
+        }
+        // Save everything before going WAITING: from then on a sender may queue p.
+        p->fn = fn;
+        p->base = base;
+        p->pc = peek;
+        p->stack_top = base + fn->frame_size;
+        p->reductions = reds;
+        p->total_reductions += (uint64_t)(PROC_REDUCTIONS - reds);
+        proc_publish(p);
+        if (interp_suspend(p)) {
+            return INTERP_WAIT;
+        }
+        p->total_reductions -= (uint64_t)(PROC_REDUCTIONS - reds);
+        pc = peek; // something arrived meanwhile
+        DISPATCH();
+    }
+
     CASE(ADD_INT) {
         Term a = R[OPB];
         int64_t sum;
@@ -619,7 +676,7 @@ do_return:
     if (p->frame_count == 0) {
         p->result = result;
         p->stack_top = 0;
-        p->status = PROC_EXITED;
+        p->total_reductions += (uint64_t)(PROC_REDUCTIONS - reds);
         return INTERP_DONE;
     }
     R[-1] = result; // the caller's R[d]: the callee window starts at R[d + 1]
@@ -644,7 +701,7 @@ checkpoint:
         p->fn = fn;
         p->base = base;
         p->pc = pc;
-        p->status = PROC_RUNNABLE;
+        p->total_reductions += (uint64_t)(PROC_REDUCTIONS - reds);
         return INTERP_YIELD;
     }
     DISPATCH();
@@ -754,6 +811,6 @@ rethrow:
     p->base = base;
     p->pc = pc;
     p->stack_top = 0;
-    p->status = PROC_EXITED;
+    p->total_reductions += (uint64_t)(PROC_REDUCTIONS - reds);
     return INTERP_EXIT;
 }

@@ -153,6 +153,8 @@ int main(int argc, char **argv)
             fputs("ember: --schedulers needs a positive number\n", stderr);
             return 2;
         }
+        // The VM reads the count where it reads the environment variable (sched_default_count).
+        setenv("EMBER_SCHEDULERS", argv[i + 1], 1);
         i += 2;
     }
     if (i >= argc) {

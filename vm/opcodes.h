@@ -11,6 +11,7 @@ enum {
     OPF_BRANCH = 1u << 0, // has a 'j' operand
     OPF_CALL = 1u << 1,   // a call: costs one reduction
     OPF_END = 1u << 2,    // control never continues to the next instruction
+    OPF_LOOP = 1u << 3,   // its jump goes backward, to a RECV_PEEK (the receive loop)
 };
 
 typedef enum Opcode {

@@ -13,23 +13,80 @@
 #define STACK_INITIAL_TERMS 32
 #define FRAMES_INITIAL 8
 
-Process *proc_new(Vm *vm)
+// Gives [p] a fresh heap, stacks and process-model state (everything but id, serial, pid
+// and the mailbox lock, which outlive one process in a table slot).
+static void init_memory(Process *p)
 {
-    Process *p = em_calloc(1, sizeof *p);
-    p->vm = vm;
-    p->id = (uint32_t)atomic_fetch_add(&vm->next_pid, 1);
     heap_init(&p->heap);
     p->stack = em_malloc(STACK_INITIAL_TERMS * sizeof(Term));
     p->stack_cap = STACK_INITIAL_TERMS;
     for (uint32_t i = 0; i < STACK_INITIAL_TERMS; i++) {
         p->stack[i] = TERM_NIL;
     }
+    p->stack_top = 0;
+    p->stack_hwm = 0;
     p->frames = em_malloc(FRAMES_INITIAL * sizeof(Frame));
     p->frame_cap = FRAMES_INITIAL;
+    p->frame_count = 0;
     p->dictionary = TERM_NIL;
     p->result = TERM_NIL;
-    p->status = PROC_RUNNABLE;
+    p->exc_kind = TERM_NONE;
+    p->exc_reason = TERM_NONE;
+    p->exc_stack = TERM_NONE;
+    p->exit_reason = TERM_NONE;
+    p->registered_name = TERM_NONE;
+    p->trap_exit = false;
+    p->is_main = false;
+    atomic_store(&p->has_signals, false);
+    p->timer_state = TIMER_NONE;
+    p->total_reductions = 0;
+    p->extra_root_count = 0;
+}
+
+Process *proc_new(Vm *vm)
+{
+    Process *p = em_calloc(1, sizeof *p);
+    p->vm = vm;
+    p->id = UINT32_MAX; // not in the process table (ptab_spawn sets it)
+    p->pid = term_make_pid(0, 0);
+    mailbox_init(&p->mailbox);
+    init_memory(p);
+    atomic_init(&p->status, PROC_RUNNABLE);
     return p;
+}
+
+void proc_reset(Process *p)
+{
+    init_memory(p);
+}
+
+// Frees what one process owned, leaving the struct and its mailbox lock.
+static void free_memory(Process *p)
+{
+    mailbox_clear(&p->mailbox);
+    heap_destroy(&p->heap);
+    free(p->stack);
+    free(p->frames);
+    free(p->handlers);
+    free(p->links);
+    free(p->monitors);
+    free(p->monitored_by);
+    p->stack = NULL;
+    p->frames = NULL;
+    p->handlers = NULL;
+    p->handler_count = 0;
+    p->handler_cap = 0;
+    p->links = NULL;
+    p->link_count = p->link_cap = 0;
+    p->monitors = NULL;
+    p->monitor_count = p->monitor_cap = 0;
+    p->monitored_by = NULL;
+    p->monitored_by_count = p->monitored_by_cap = 0;
+}
+
+void proc_release_memory(Process *p)
+{
+    free_memory(p);
 }
 
 void proc_free(Process *p)
@@ -37,10 +94,10 @@ void proc_free(Process *p)
     if (p == NULL) {
         return;
     }
-    heap_destroy(&p->heap);
-    free(p->stack);
-    free(p->frames);
-    free(p->handlers);
+    if (p->stack != NULL) {
+        free_memory(p);
+    }
+    mailbox_destroy(&p->mailbox);
     free(p);
 }
 
@@ -113,7 +170,6 @@ void proc_set_initial_call(Process *p, const Function *fn, const Term *args, uin
     }
     p->frame_count = 0;
     p->handler_count = 0;
-    p->status = PROC_RUNNABLE;
 }
 
 Term proc_raise(Process *p, Term kind, Term reason)
@@ -122,4 +178,39 @@ Term proc_raise(Process *p, Term kind, Term reason)
     p->exc_reason = reason;
     p->exc_stack = TERM_NIL;
     return TERM_NONE;
+}
+
+// ==== Figures for Process.info ====
+
+uint32_t proc_queue_len(Process *p)
+{
+    return p->mailbox.in_len + atomic_load_explicit(&p->mailbox.len, memory_order_relaxed);
+}
+
+static uint64_t memory_now(const Process *p)
+{
+    uint64_t words = p->heap.capacity + p->heap.fragment_words + p->stack_cap;
+    return sizeof(Process) + words * sizeof(Term) + (uint64_t)p->frame_cap * sizeof(Frame);
+}
+
+uint64_t proc_published_reductions(Process *p, bool self)
+{
+    return self ? p->total_reductions : atomic_load(&p->published_reductions);
+}
+
+uint64_t proc_memory_bytes(Process *p, bool self)
+{
+    return self ? memory_now(p) : atomic_load(&p->published_memory);
+}
+
+uint64_t proc_heap_words(Process *p, bool self)
+{
+    return self ? p->heap.capacity : atomic_load(&p->published_heap_words);
+}
+
+void proc_publish(Process *p)
+{
+    atomic_store_explicit(&p->published_reductions, p->total_reductions, memory_order_relaxed);
+    atomic_store_explicit(&p->published_memory, memory_now(p), memory_order_relaxed);
+    atomic_store_explicit(&p->published_heap_words, p->heap.capacity, memory_order_relaxed);
 }

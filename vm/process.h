@@ -4,11 +4,13 @@
 #ifndef EMBER_VM_PROCESS_H
 #define EMBER_VM_PROCESS_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "heap.h"
+#include "mailbox.h"
 #include "term.h"
 #include "types.h"
 
@@ -35,12 +37,39 @@ typedef struct Handler {
     const uint32_t *pc;   // where the handler code starts
 } Handler;
 
-typedef enum ProcStatus { PROC_RUNNABLE, PROC_RUNNING, PROC_WAITING, PROC_EXITED } ProcStatus;
+// Life cycle (p->status, changed by atomic compare-and-swap):
+//   FREE -> RUNNABLE (spawned, on a run queue) -> RUNNING (one scheduler owns it)
+//   RUNNING -> RUNNABLE (reductions spent) | WAITING (receive found nothing; under the
+//   mailbox lock) | EXITING (its scheduler is tearing it down) -> FREE (slot reusable)
+//   WAITING -> RUNNABLE (a message, signal or timeout arrived; under the mailbox lock)
+// Only the scheduler that moved a process to RUNNING touches its heap, stack or private queue.
+typedef enum ProcStatus {
+    PROC_FREE,
+    PROC_RUNNABLE,
+    PROC_RUNNING,
+    PROC_WAITING,
+    PROC_EXITING,
+    PROC_EXITED, // a process run outside the scheduler (tests, helpers) that finished
+} ProcStatus;
+
+// A monitor: the process that watches and the one watched, identified by the ref's number.
+typedef struct MonitorEntry {
+    uint64_t ref;
+    Term pid;  // in monitors: the watched pid; in monitored_by: the watcher
+    Term name; // the registered name when monitored by name (DOWN reports {name, node}), or NONE
+} MonitorEntry;
+
+// Receive timer states (p->timer_state).
+enum { TIMER_NONE, TIMER_ARMED, TIMER_FIRED };
 
 struct Process {
     Vm *vm;
-    uint32_t id;
+    uint32_t id;          // process-table index (pid payload)
+    uint32_t serial;      // reuse count of this table slot (pid payload)
+    Term pid;             // term_make_pid(id, serial)
+    _Atomic int status;   // ProcStatus
     Heap heap;
+    Mailbox mailbox;
 
     Term *stack;        // registers of every frame
     uint32_t stack_cap; // terms allocated
@@ -54,12 +83,35 @@ struct Process {
     uint32_t handler_cap;
 
     int32_t reductions; // left in this time slice
-    ProcStatus status;
 
     // The exception being raised: set by proc_raise, consumed by the interpreter.
     Term exc_kind;      // atom error / throw / exit, TERM_NONE when none
     Term exc_reason;
     Term exc_stack;     // the stacktrace list, built while unwinding
+
+    // ---- Process model (guarded by mailbox.lock where other processes read or change them) ----
+    Term *links;             // pids linked to this process
+    uint32_t link_count;
+    uint32_t link_cap;
+    MonitorEntry *monitors;  // monitors this process holds on others
+    uint32_t monitor_count;
+    uint32_t monitor_cap;
+    MonitorEntry *monitored_by; // monitors others hold on this process
+    uint32_t monitored_by_count;
+    uint32_t monitored_by_cap;
+    Term registered_name;    // atom, or TERM_NONE
+    bool trap_exit;
+    bool is_main;            // the script's main process: its end ends the program
+    _Atomic bool has_signals; // mailbox.sig_head is non-empty (checked without the lock)
+    _Atomic uint8_t timer_state;  // TIMER_* for the current receive ... after
+    _Atomic uint32_t timer_token; // bumped per armed timer; a stale firing is ignored
+    uint64_t total_reductions; // Process.info(pid, :reductions)
+    Scheduler *home;         // scheduler that last ran it (where wake-ups enqueue it)
+    Term exit_reason;        // while EXITING: the reason sent to links and monitors
+    // Published by the scheduler after each time slice, for Process.info from others.
+    _Atomic uint64_t published_reductions;
+    _Atomic uint64_t published_memory;     // bytes
+    _Atomic uint64_t published_heap_words;
 
     Term dictionary;    // process dictionary (a map term), NIL atom when empty
     Term extra_roots[PROC_MAX_EXTRA_ROOTS];
@@ -74,8 +126,22 @@ struct Process {
 
 // Creates a process for [vm] with an empty heap and stack. fatal_oom on malloc failure.
 Process *proc_new(Vm *vm);
+// Messages queued for [p] (inbox and private queue). Caller holds p's lock or is p.
+uint32_t proc_queue_len(Process *p);
+// Reductions, memory (bytes) and heap size (words) of [p]: computed when [self] (the caller
+// is p), else as published at p's last switch-out.
+uint64_t proc_published_reductions(Process *p, bool self);
+uint64_t proc_memory_bytes(Process *p, bool self);
+uint64_t proc_heap_words(Process *p, bool self);
+// Called by p's scheduler after a time slice: publishes the figures above.
+void proc_publish(Process *p);
+
 // Frees [p] and everything it owns.
 void proc_free(Process *p);
+// Re-initialises the memory of a table slot's struct for a new process (ptab_spawn).
+void proc_reset(Process *p);
+// Frees a finished process's heap, stacks, links and queued messages; the struct stays.
+void proc_release_memory(Process *p);
 
 // Makes [p] call [fn] with [argc] arguments [args] when next run (its initial call). The
 // result lands in p->result. [fn] must take [argc] arguments.

@@ -6,6 +6,8 @@
 
 #include "compiler.h"
 #include "error.h"
+#include "exit_report.h"
+#include "inspect.h"
 #include "loader.h"
 #include "map.h"
 #include "module.h"
@@ -56,30 +58,53 @@ static bool is_quiet_exit(const Process *p)
            is_shutdown_tuple(reason);
 }
 
-// For an uncaught exception whose module defines message/1 (defexception with a custom
-// message), runs Mod.message(exception) in a fresh process, as Elixir's report would. Returns
-// the binary (living on *[helper]'s heap, which the caller frees) or TERM_NONE.
-static Term custom_message(Vm *vm, Process *p, Process **helper)
+// Prints how the main process ended (on its scheduler thread, before its memory goes) and
+// records the exit status.
+void runner_main_finished(Vm *vm, Process *p, InterpResult r, bool killed)
 {
-    Term reason = p->exc_reason;
-    Term name = term_is_map(reason) ? map_struct_name(reason) : TERM_NONE;
-    uint32_t index;
-    if (p->exc_kind != term_from_atom(ATOM_error) || name == TERM_NONE ||
-        !atom_lookup(vm->atoms, "message", 7, &index)) {
-        return TERM_NONE;
+    int status = 0;
+    if (killed) {
+        // Elixir: "** (EXIT from #PID<main>) reason" when a signal ends the script.
+        StrBuf out = {0};
+        StrBuf pid = {0};
+        inspect_to_string(vm, p->pid, &pid);
+        strbuf_printf(&out, "** (EXIT from %.*s) ", (int)pid.len, pid.data);
+        Term reason = p->exit_reason;
+        if (term_is_tuple(reason) && term_tuple_arity(reason) == 2 &&
+            term_is_map(term_tuple_elems(reason)[0])) {
+            strbuf_printf(&out, "an exception was raised:\n    ");
+            error_format(vm, term_from_atom(ATOM_error), term_tuple_elems(reason)[0],
+                         term_tuple_elems(reason)[1], TERM_NONE, ERROR_STYLE_UNCAUGHT, &out);
+        } else {
+            inspect_to_string(vm, reason, &out);
+            strbuf_printf(&out, "\n");
+        }
+        pthread_mutex_lock(&vm->output_lock);
+        fflush(stdout);
+        fprintf(stderr, "\n%.*s", (int)out.len, out.data);
+        pthread_mutex_unlock(&vm->output_lock);
+        strbuf_free(&out);
+        strbuf_free(&pid);
+        status = 1;
+    } else if (r == INTERP_EXIT && !is_quiet_exit(p)) {
+        Process *helper = NULL;
+        Term message = exit_report_custom_message(vm, p, &helper);
+        pthread_mutex_lock(&vm->output_lock);
+        fflush(stdout);
+        error_print_uncaught(vm, p->exc_kind, p->exc_reason, p->exc_stack, message, stderr);
+        pthread_mutex_unlock(&vm->output_lock);
+        proc_free(helper);
+        status = 1;
+    } else if (r == INTERP_EXIT && is_shutdown_tuple(p->exc_reason)) {
+        // Like elixir: exit({:shutdown, n}) ends the script quietly with status n (else 1).
+        Term code = term_tuple_elems(p->exc_reason)[1];
+        status = term_is_small(code) ? (int)(term_to_small(code) & 0xff) : 1;
     }
-    Module *mod = vm_get_module(vm, name);
-    const Function *fn = mod ? module_find_function(mod, term_from_atom(index), 1) : NULL;
-    if (fn == NULL) {
-        return TERM_NONE;
-    }
-    *helper = proc_new(vm);
-    Term arg = term_copy_to(*helper, reason);
-    proc_set_initial_call(*helper, fn, &arg, 1);
-    if (sched_run_to_completion(*helper) != INTERP_DONE || !term_is_binary((*helper)->result)) {
-        return TERM_NONE;
-    }
-    return (*helper)->result;
+    pthread_mutex_lock(&vm->done_lock);
+    vm->exit_status = status;
+    vm->main_done = true;
+    pthread_cond_broadcast(&vm->done_cond);
+    pthread_mutex_unlock(&vm->done_lock);
 }
 
 int runner_run_script(Vm *vm, const char *src, size_t len, const char *file)
@@ -94,22 +119,18 @@ int runner_run_script(Vm *vm, const char *src, size_t len, const char *file)
         fprintf(stderr, "ember: internal error: no script entry point\n");
         return 1;
     }
-    Process *p = proc_new(vm);
+    vm_start_processes(vm);
+    Process *p = ptab_spawn(vm);
     proc_set_initial_call(p, main_fn, NULL, 0);
-    InterpResult r = sched_run_to_completion(p);
-    int status = 0;
-    if (r == INTERP_EXIT && !is_quiet_exit(p)) {
-        fflush(stdout);
-        Process *helper = NULL;
-        Term message = custom_message(vm, p, &helper);
-        error_print_uncaught(vm, p->exc_kind, p->exc_reason, p->exc_stack, message, stderr);
-        proc_free(helper);
-        status = 1;
-    } else if (r == INTERP_EXIT && is_shutdown_tuple(p->exc_reason)) {
-        // Like elixir: exit({:shutdown, n}) ends the script quietly with status n (else 1).
-        Term code = term_tuple_elems(p->exc_reason)[1];
-        status = term_is_small(code) ? (int)(term_to_small(code) & 0xff) : 1;
+    p->is_main = true;
+    atomic_store(&p->status, PROC_RUNNABLE);
+    sched_enqueue(vm, p);
+    pthread_mutex_lock(&vm->done_lock);
+    while (!vm->main_done) {
+        pthread_cond_wait(&vm->done_cond, &vm->done_lock);
     }
-    proc_free(p);
-    return status;
+    pthread_mutex_unlock(&vm->done_lock);
+    fflush(stdout);
+    vm_stop_processes(vm);
+    return vm->exit_status;
 }

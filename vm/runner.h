@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "interp.h"
 #include "types.h"
 
 // Compiles [len] bytes of [src] named [file] as a script, loads its modules into [vm] and runs
@@ -16,5 +17,10 @@ int runner_run_script(Vm *vm, const char *src, size_t len, const char *file);
 // Compiles and loads [len] bytes of [src] named [file]; prints the diagnostic and returns false
 // on a compile or load error. [script] selects COMPILE_SCRIPT (true) or COMPILE_MODULES.
 bool runner_load_source(Vm *vm, const char *src, size_t len, const char *file, bool script);
+
+// Called on the main process's scheduler thread when it ends ([killed]: by an exit signal,
+// reason in p->exit_reason): prints the error as Elixir does, sets the exit status and wakes
+// runner_run_script.
+void runner_main_finished(Vm *vm, Process *p, InterpResult r, bool killed);
 
 #endif

@@ -139,6 +139,9 @@ static bool check_semantics(Check *c, uint32_t pc, Opcode op, const int32_t *ops
     }
 }
 
+// Marks a jump target that must be a RECV_PEEK (code lengths stay far below 2^31).
+#define LOOP_TARGET (UINT32_C(1) << 31)
+
 static bool check_instruction(Check *c, const uint32_t *code, uint32_t pc, uint8_t *starts,
                               uint32_t *targets, uint32_t *target_count)
 {
@@ -155,13 +158,21 @@ static bool check_instruction(Check *c, const uint32_t *code, uint32_t pc, uint8
             int64_t target = (int64_t)pc + opcode_length(op) + ops[nops];
             // Only forward jumps: the language loops by recursion alone, so every loop goes
             // through a call and pays reductions; a backward jump could spin forever unpreempted.
-            if (ops[nops] < 0) {
-                return fail(c, pc, "backward jump");
+            // The receive loop is the exception: it must jump back to a RECV_PEEK, and each
+            // turn consumes a message or waits (RECV_NEXT also charges a reduction).
+            bool loop = (info->flags & OPF_LOOP) != 0;
+            if (loop ? ops[nops] >= 0 : ops[nops] < 0) {
+                return fail(c, pc, loop ? "receive loop must jump back" : "backward jump");
             }
-            if (target >= c->fn->code_len) {
+            if (target < 0 || target >= c->fn->code_len) {
                 return fail(c, pc, "jump outside the function");
             }
-            targets[(*target_count)++] = (uint32_t)target;
+            if (loop) {
+                // Checked after the scan: the target must start a RECV_PEEK.
+                targets[(*target_count)++] = (uint32_t)target | LOOP_TARGET;
+            } else {
+                targets[(*target_count)++] = (uint32_t)target;
+            }
         }
     }
     int64_t base;
@@ -181,6 +192,9 @@ static bool verify_function(Check *c)
     uint32_t *targets = malloc(fn->code_len * sizeof(uint32_t));
     uint32_t target_count = 0;
     bool ok = starts != NULL && targets != NULL;
+    if (ok && fn->code_len >= LOOP_TARGET) {
+        ok = fail(c, 0, "function too long");
+    }
     uint32_t pc = 0;
     Opcode last = OP_RETURN;
     while (ok && pc < fn->code_len) {
@@ -198,8 +212,11 @@ static bool verify_function(Check *c)
         ok = fail(c, pc, "control falls off the end of the function");
     }
     for (uint32_t i = 0; ok && i < target_count; i++) {
-        if (!starts[targets[i]]) {
-            ok = fail(c, targets[i], "jump into the middle of an instruction");
+        uint32_t target = targets[i] & ~LOOP_TARGET;
+        if (!starts[target]) {
+            ok = fail(c, target, "jump into the middle of an instruction");
+        } else if ((targets[i] & LOOP_TARGET) && (code[target] & 0xff) != OP_RECV_PEEK) {
+            ok = fail(c, target, "receive loop does not jump to RECV_PEEK");
         }
     }
     free(starts);

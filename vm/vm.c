@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "exit_report.h"
 #include "loader.h"
 #include "opcodes.h"
 #include "module.h"
@@ -19,7 +20,29 @@ Vm *vm_new(void)
     pthread_mutex_init(&vm->modules_lock, NULL);
     atomic_init(&vm->next_ref, 1);
     atomic_init(&vm->next_pid, 0);
+    ptab_init(&vm->ptab, PTAB_DEFAULT_MAX);
+    pthread_mutex_init(&vm->registry_lock, NULL);
+    pthread_mutex_init(&vm->output_lock, NULL);
+    pthread_mutex_init(&vm->done_lock, NULL);
+    pthread_cond_init(&vm->done_cond, NULL);
+    atomic_init(&vm->logger_level, LOG_DEFAULT);
+    vm->sched_count = sched_default_count();
     return vm;
+}
+
+void vm_start_processes(Vm *vm)
+{
+    if (vm->sched.scheds != NULL) {
+        return;
+    }
+    timer_start(vm);
+    sched_start(vm, vm->sched_count);
+}
+
+void vm_stop_processes(Vm *vm)
+{
+    sched_stop(vm);
+    timer_stop(vm);
 }
 
 void vm_free(Vm *vm)
@@ -33,6 +56,13 @@ void vm_free(Vm *vm)
     for (uint32_t i = 0; i < vm->retired_count; i++) {
         loader_free_module(vm->retired[i]);
     }
+    vm_stop_processes(vm);
+    ptab_destroy(&vm->ptab);
+    free(vm->registry);
+    pthread_mutex_destroy(&vm->registry_lock);
+    pthread_mutex_destroy(&vm->output_lock);
+    pthread_mutex_destroy(&vm->done_lock);
+    pthread_cond_destroy(&vm->done_cond);
     free(vm->modules);
     free(vm->retired);
     pthread_mutex_destroy(&vm->modules_lock);

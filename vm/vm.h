@@ -10,8 +10,19 @@
 #include <stdint.h>
 
 #include "atom.h"
+#include "proc_table.h"
+#include "scheduler.h"
 #include "term.h"
+#include "timer.h"
 #include "types.h"
+
+typedef struct IoPool IoPool;
+
+// One registered name (Process.register).
+typedef struct RegEntry {
+    Term name;
+    Term pid;
+} RegEntry;
 
 struct Vm {
     AtomTable *atoms;
@@ -28,7 +39,29 @@ struct Vm {
     Module **retired;       // replaced modules, freed with the VM
     uint32_t retired_count;
     int exit_status;
+
+    // ---- Processes (issue 3) ----
+    ProcTable ptab;
+    SchedulerSet sched;
+    TimerService timers;
+    IoPool *io;               // blocking work (vm/io_pool.c), started with the schedulers
+    pthread_mutex_t registry_lock;
+    RegEntry *registry;       // registered names, unordered
+    uint32_t registry_count;
+    uint32_t registry_cap;
+    _Atomic int logger_level; // LOG_* (vm/exit_report.h): reports below it are not printed
+    pthread_mutex_t output_lock; // one IO.puts / crash report is written whole
+    // The script's main process ended: the runner waits on done_cond for it.
+    pthread_mutex_t done_lock;
+    pthread_cond_t done_cond;
+    bool main_done;
+    uint32_t sched_count;     // schedulers to start (--schedulers, EMBER_SCHEDULERS, CPUs)
 };
+
+// Starts the schedulers and the timer thread (once; runner_run_script does it).
+void vm_start_processes(Vm *vm);
+// Stops and joins them; processes still alive stay in the table until vm_free.
+void vm_stop_processes(Vm *vm);
 
 // Creates a VM with the well-known atoms interned. fatal_oom on failure.
 Vm *vm_new(void);

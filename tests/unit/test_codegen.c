@@ -282,11 +282,19 @@ Test(codegen, undefined_pinned_variable)
                  "pattern");
 }
 
-Test(codegen, receive_is_refused_cleanly)
+Test(codegen, receive_compiles_to_a_mailbox_loop)
 {
     Diag diag;
-    char *t = compile_dis("receive do\n  x -> x\nend\n", &diag);
-    cr_assert_null(t);
+    char *t = compile_dis("receive do\n  {:a, x} when x > 1 -> x\nafter\n  5 -> 0\nend\n", &diag);
+    cr_assert_not_null(t, "%s", diag.message);
+    const char *order[] = {"RECV_PEEK", "RECV_ACCEPT", "RECV_NEXT", "RECV_WAIT"};
+    const char *at = t;
+    for (int i = 0; i < 4; i++) {
+        at = strstr(at, order[i]);
+        cr_assert_not_null(at, "%s missing or out of order in\n%s", order[i], t);
+    }
+    free(t);
+    cr_assert_null(compile_dis("receive do\n  x -> x\nafter\n  1 -> 2\n  3 -> 4\nend\n", &diag));
     cr_assert_str_eq(diag.kind, "CompileError");
 }
 

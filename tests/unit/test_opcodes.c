@@ -150,10 +150,18 @@ Test(opcodes, emitted_module_verifies_and_truncation_is_refused)
     Fixture fx;
     fixture_init(&fx);
     for (int op = 0; op < OP_COUNT; op++) {
+        if (opcode_info[op].flags & OPF_LOOP) {
+            continue; // emitted below, jumping back to a RECV_PEEK as they must
+        }
         int64_t ops[8] = {0};
         operands_for(&fx, (Opcode)op, ops);
         emit_op(&fx.fg, (Opcode)op, ops);
     }
+    uint32_t peek = label_new(&fx.fg);
+    label_bind(&fx.fg, peek);
+    emit2(&fx.fg, OP_RECV_PEEK, 0, fx.label);
+    emit2(&fx.fg, OP_RECV_WAIT, 0, peek);
+    emit1(&fx.fg, OP_RECV_NEXT, peek);
     label_bind(&fx.fg, fx.label);
     emit3(&fx.fg, OP_TAIL_CALL_EXT, 1, 1, 0);
     cg_fn_end(&fx.fg);
@@ -178,4 +186,51 @@ Test(opcodes, emitted_module_verifies_and_truncation_is_refused)
     free(bytes);
     free(cut);
     fixture_free(&fx);
+}
+
+// A receive loop's backward jump is admitted only onto a RECV_PEEK; any other backward jump,
+// and a forward RECV_NEXT, are refused.
+static Module *load_loop(Opcode back_target, bool forward)
+{
+    Fixture fx;
+    fixture_init(&fx);
+    uint32_t target = label_new(&fx.fg);
+    uint32_t end = label_new(&fx.fg);
+    if (!forward) {
+        label_bind(&fx.fg, target);
+    }
+    if (back_target == OP_RECV_PEEK) {
+        emit2(&fx.fg, OP_RECV_PEEK, 0, end);
+    } else {
+        emit1(&fx.fg, OP_LOAD_NIL, 0);
+    }
+    emit1(&fx.fg, OP_RECV_NEXT, forward ? end : target);
+    if (forward) {
+        label_bind(&fx.fg, target);
+    }
+    label_bind(&fx.fg, end);
+    emit1(&fx.fg, OP_RETURN, 0);
+    cg_fn_end(&fx.fg);
+    fx.fg.vars = NULL;
+    fx.fg.labels = NULL;
+    fx.fg.fixups = NULL;
+    size_t size = 0;
+    uint8_t *bytes = bcwrite_module(&fx.mg, &size);
+    Vm *vm = vm_new();
+    char err[256] = "";
+    Module *mod = loader_load(vm, bytes, size, err, sizeof err);
+    if (mod != NULL) {
+        loader_free_module(mod);
+    }
+    free(bytes);
+    vm_free(vm);
+    fixture_free(&fx);
+    return mod;
+}
+
+Test(opcodes, receive_loop_must_jump_back_to_a_peek)
+{
+    cr_assert_not_null(load_loop(OP_RECV_PEEK, false));
+    cr_assert_null(load_loop(OP_LOAD_NIL, false), "backward jump onto a non-PEEK accepted");
+    cr_assert_null(load_loop(OP_RECV_PEEK, true), "forward RECV_NEXT accepted");
 }

@@ -1,0 +1,1 @@
+File.read(:not_a_path)

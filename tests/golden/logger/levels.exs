@@ -1,0 +1,43 @@
+# Logger's levels and message forms on the default console backend (stdout), and
+# Logger.configure(level: ...) / Logger.level/0. Logger.flush/0 keeps Elixir's asynchronous
+# output in program order relative to IO.
+require Logger
+
+Logger.debug("debug message")
+Logger.info("info message")
+Logger.notice("notice message")
+Logger.warning("warning message")
+Logger.warn("warn prints as warning")
+Logger.error("error message")
+Logger.critical("critical message")
+Logger.info(["iodata ", ?x, ["nested", ?é]])
+Logger.info(fn -> "lazy message" end)
+Logger.info(fn -> {"lazy message with metadata", [a: 1]} end)
+Logger.info("with metadata", user: 1)
+Logger.log(:info, "log/2")
+Logger.log(:warn, "log/3 with :warn", a: 1)
+Logger.info("multi\nline")
+Logger.info("")
+Logger.flush()
+IO.inspect(Logger.level())
+
+Logger.configure(level: :warning)
+IO.inspect(Logger.level())
+Logger.info("hidden at warning")
+Logger.info(fn -> raise "a lazy message below the level is never built" end)
+Logger.warning("shown at warning")
+Logger.error("error shown at warning")
+Logger.flush()
+
+Logger.configure(level: :none)
+IO.inspect(Logger.level())
+Logger.critical("hidden at none")
+Logger.configure(level: :all)
+Logger.debug("shown at all")
+Logger.flush()
+IO.inspect(Logger.level())
+Logger.configure(level: :warn)
+IO.inspect(Logger.level())
+IO.inspect(Logger.compare_levels(:info, :warning))
+Logger.configure(level: :debug)
+IO.puts("done")

@@ -1,0 +1,166 @@
+// Mailboxes: message copies, the locked inbox, and the owner's private queue (mailbox.h).
+#include "mailbox.h"
+
+#include <stdlib.h>
+
+#include "process.h"
+#include "refc_binary.h"
+#include "vm.h"
+
+void mailbox_init(Mailbox *mb)
+{
+    pthread_mutex_init(&mb->lock, NULL);
+    mb->in_head = NULL;
+    mb->in_tail = &mb->in_head;
+    mb->sig_head = NULL;
+    mb->sig_tail = &mb->sig_head;
+    mb->head = NULL;
+    mb->tail = &mb->head;
+    mb->cursor = &mb->head;
+    mb->len = 0;
+    mb->in_len = 0;
+}
+
+// Frees a message that no heap adopted: its fragment and its binary references.
+void message_free(Message *m)
+{
+    if (m == NULL) {
+        return;
+    }
+    for (Term *obj = m->offheap; obj != NULL;) {
+        Term *next = (Term *)(uintptr_t)obj[3];
+        refc_binary_release((RefcBinary *)(uintptr_t)obj[2]);
+        obj = next;
+    }
+    free(m->frag);
+    free(m);
+}
+
+static void free_chain(Message *m)
+{
+    while (m != NULL) {
+        Message *next = m->next;
+        message_free(m);
+        m = next;
+    }
+}
+
+void mailbox_clear(Mailbox *mb)
+{
+    pthread_mutex_lock(&mb->lock);
+    Message *in = mb->in_head;
+    Message *sig = mb->sig_head;
+    mb->in_head = NULL;
+    mb->in_tail = &mb->in_head;
+    mb->sig_head = NULL;
+    mb->sig_tail = &mb->sig_head;
+    mb->in_len = 0;
+    pthread_mutex_unlock(&mb->lock);
+    free_chain(in);
+    free_chain(sig);
+    // The private queue's terms live in the heap, freed separately: free the nodes only.
+    for (Message *m = mb->head; m != NULL;) {
+        Message *next = m->next;
+        free(m);
+        m = next;
+    }
+    mb->head = NULL;
+    mb->tail = &mb->head;
+    mb->cursor = &mb->head;
+    mb->len = 0;
+}
+
+void mailbox_destroy(Mailbox *mb)
+{
+    mailbox_clear(mb);
+    pthread_mutex_destroy(&mb->lock);
+}
+
+Message *message_copy(Term msg, uint32_t kind, Term from)
+{
+    Message *m = em_malloc(sizeof *m);
+    m->next = NULL;
+    m->kind = kind;
+    m->from = from;
+    m->offheap = NULL;
+    m->frag = NULL;
+    m->ref = 0;
+    if (!term_is_cons(msg) && !term_is_boxed(msg)) {
+        m->term = msg;
+        return m;
+    }
+    size_t words = term_copy_size(msg);
+    m->frag = heap_fragment_new(words);
+    m->term = term_copy(msg, m->frag->data, &m->offheap);
+    m->frag->top = m->frag->data + words;
+    return m;
+}
+
+// Makes [m]'s term part of [p]'s heap: copied into the young block when it fits (no GC
+// needed afterwards), else by adopting the fragment whole.
+static void adopt(Process *p, Message *m)
+{
+    if (m->frag == NULL) {
+        return;
+    }
+    size_t words = (size_t)(m->frag->top - m->frag->data);
+    Heap *heap = &p->heap;
+    if ((size_t)(heap->end - heap->top) >= words && m->offheap == NULL) {
+        m->term = term_copy(m->term, heap->top, &m->offheap);
+        heap->top += words;
+        free(m->frag);
+    } else {
+        heap_adopt(heap, m->frag, m->offheap);
+    }
+    m->frag = NULL;
+    m->offheap = NULL;
+}
+
+bool mailbox_fetch(Process *p)
+{
+    Mailbox *mb = &p->mailbox;
+    pthread_mutex_lock(&mb->lock);
+    Message *first = mb->in_head;
+    uint32_t count = mb->in_len;
+    mb->in_head = NULL;
+    mb->in_tail = &mb->in_head;
+    mb->in_len = 0;
+    pthread_mutex_unlock(&mb->lock);
+    if (first == NULL) {
+        return false;
+    }
+    for (Message *m = first; m != NULL; m = m->next) {
+        adopt(p, m);
+    }
+    *mb->tail = first;
+    Message *last = first;
+    while (last->next != NULL) {
+        last = last->next;
+    }
+    mb->tail = &last->next;
+    mb->len += count;
+    return true;
+}
+
+void mailbox_accept(Process *p)
+{
+    Mailbox *mb = &p->mailbox;
+    Message *m = *mb->cursor;
+    *mb->cursor = m->next;
+    if (mb->tail == &m->next) {
+        mb->tail = mb->cursor;
+    }
+    free(m);
+    mb->len--;
+    mb->cursor = &mb->head;
+}
+
+void mailbox_append_private(Process *p, Message *m)
+{
+    Mailbox *mb = &p->mailbox;
+    adopt(p, m);
+    m->next = NULL;
+    *mb->tail = m;
+    mb->tail = &m->next;
+    mb->len++;
+}

@@ -1,0 +1,414 @@
+// Messages, links, monitors, exit signals and process teardown (signal.h). Lock discipline:
+// a thread holds at most one process's mailbox lock at a time, so there is no lock order to
+// get wrong; each side of a link or monitor is updated under its own owner's lock.
+#include "signal.h"
+
+#include <stdlib.h>
+
+#include "atom.h"
+#include "process.h"
+#include "scheduler.h"
+#include "vm.h"
+
+Term term_make_ref_number(Process *p, uint64_t n)
+{
+    Term *obj = heap_alloc_in(&p->heap, 2);
+    obj[0] = term_make_header(TERM_TYPE_REF, 1);
+    obj[1] = (Term)n;
+    return term_from_boxed(obj);
+}
+
+bool signal_wake_locked(Process *p)
+{
+    int expected = PROC_WAITING;
+    return atomic_compare_exchange_strong(&p->status, &expected, PROC_RUNNABLE);
+}
+
+bool signal_deliver(Vm *vm, Term pid, Message *m)
+{
+    Process *p = ptab_lock(vm, pid);
+    if (p == NULL) {
+        message_free(m);
+        return false;
+    }
+    Mailbox *mb = &p->mailbox;
+    m->next = NULL;
+    if (m->kind == MSG_PLAIN) {
+        *mb->in_tail = m;
+        mb->in_tail = &m->next;
+        mb->in_len++;
+    } else {
+        *mb->sig_tail = m;
+        mb->sig_tail = &m->next;
+        atomic_store(&p->has_signals, true);
+    }
+    bool wake = signal_wake_locked(p);
+    pthread_mutex_unlock(&mb->lock);
+    if (wake) {
+        sched_enqueue(vm, p);
+    }
+    return true;
+}
+
+void signal_send(Vm *vm, Term pid, Term msg)
+{
+    if (!ptab_alive(vm, pid)) {
+        return; // skip the copy; delivery re-checks anyway
+    }
+    signal_deliver(vm, pid, message_copy(msg, MSG_PLAIN, TERM_NONE));
+}
+
+// ==== Link and monitor sets (callers hold the owner's lock) ====
+
+static bool pid_list_has(const Term *list, uint32_t count, Term pid)
+{
+    for (uint32_t i = 0; i < count; i++) {
+        if (list[i] == pid) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void link_add(Process *p, Term pid)
+{
+    if (pid_list_has(p->links, p->link_count, pid)) {
+        return;
+    }
+    if (p->link_count == p->link_cap) {
+        p->link_cap = p->link_cap ? p->link_cap * 2 : 2;
+        p->links = em_realloc(p->links, p->link_cap * sizeof(Term));
+    }
+    p->links[p->link_count++] = pid;
+}
+
+static bool link_remove(Process *p, Term pid)
+{
+    for (uint32_t i = 0; i < p->link_count; i++) {
+        if (p->links[i] == pid) {
+            p->links[i] = p->links[--p->link_count];
+            return true;
+        }
+    }
+    return false;
+}
+
+static void monitor_add(MonitorEntry **list, uint32_t *count, uint32_t *cap, MonitorEntry e)
+{
+    if (*count == *cap) {
+        *cap = *cap ? *cap * 2 : 2;
+        *list = em_realloc(*list, *cap * sizeof(MonitorEntry));
+    }
+    (*list)[(*count)++] = e;
+}
+
+static bool monitor_remove(MonitorEntry *list, uint32_t *count, uint64_t ref, MonitorEntry *out)
+{
+    for (uint32_t i = 0; i < *count; i++) {
+        if (list[i].ref == ref) {
+            if (out != NULL) {
+                *out = list[i];
+            }
+            list[i] = list[--*count];
+            return true;
+        }
+    }
+    return false;
+}
+
+// ==== Links, monitors, exit ====
+
+bool signal_link(Process *p, Term other)
+{
+    if (other == p->pid) {
+        return true;
+    }
+    Process *q = ptab_lock(p->vm, other);
+    if (q == NULL) {
+        return false;
+    }
+    link_add(q, p->pid);
+    pthread_mutex_unlock(&q->mailbox.lock);
+    pthread_mutex_lock(&p->mailbox.lock);
+    link_add(p, other);
+    pthread_mutex_unlock(&p->mailbox.lock);
+    return true;
+}
+
+void signal_unlink(Process *p, Term other)
+{
+    pthread_mutex_lock(&p->mailbox.lock);
+    link_remove(p, other);
+    pthread_mutex_unlock(&p->mailbox.lock);
+    Process *q = ptab_lock(p->vm, other);
+    if (q != NULL) {
+        link_remove(q, p->pid);
+        pthread_mutex_unlock(&q->mailbox.lock);
+    }
+}
+
+// {:DOWN, ref, :process, who, reason} on [p]'s heap; [who] is the pid or {name, node}.
+static Term make_down(Process *p, uint64_t ref, Term pid, Term name, Term reason)
+{
+    Term who = pid;
+    if (name != TERM_NONE) {
+        Term pair[2] = {name, term_from_atom(ATOM_nonode)};
+        who = term_make_tuple(p, 2, pair);
+    }
+    Term elems[5] = {term_from_atom(ATOM_DOWN), term_make_ref_number(p, ref),
+                     term_from_atom(ATOM_process), who, reason};
+    return term_make_tuple(p, 5, elems);
+}
+
+void signal_monitor(Process *p, Term target, Term name, uint64_t ref, Term ref_term)
+{
+    (void)ref_term;
+    Process *q = ptab_lock(p->vm, target);
+    if (q == NULL) {
+        Term down = make_down(p, ref, target, name, term_from_atom(ATOM_noproc));
+        signal_deliver(p->vm, p->pid, message_copy(down, MSG_PLAIN, TERM_NONE));
+        return;
+    }
+    monitor_add(&q->monitored_by, &q->monitored_by_count, &q->monitored_by_cap,
+                (MonitorEntry){.ref = ref, .pid = p->pid, .name = name});
+    pthread_mutex_unlock(&q->mailbox.lock);
+    pthread_mutex_lock(&p->mailbox.lock);
+    monitor_add(&p->monitors, &p->monitor_count, &p->monitor_cap,
+                (MonitorEntry){.ref = ref, .pid = target, .name = name});
+    pthread_mutex_unlock(&p->mailbox.lock);
+}
+
+bool signal_demonitor(Process *p, uint64_t ref)
+{
+    MonitorEntry e;
+    pthread_mutex_lock(&p->mailbox.lock);
+    bool found = monitor_remove(p->monitors, &p->monitor_count, ref, &e);
+    pthread_mutex_unlock(&p->mailbox.lock);
+    if (!found) {
+        return false;
+    }
+    Process *q = ptab_lock(p->vm, e.pid);
+    if (q != NULL) {
+        monitor_remove(q->monitored_by, &q->monitored_by_count, ref, NULL);
+        pthread_mutex_unlock(&q->mailbox.lock);
+    }
+    return true;
+}
+
+void signal_exit(Process *p, Term pid, Term reason)
+{
+    signal_deliver(p->vm, pid, message_copy(reason, MSG_EXIT_DIRECT, p->pid));
+}
+
+// ==== Handling queued signals (owner) ====
+
+// Queues {:EXIT, from, reason} as an ordinary message, after what the inbox already holds
+// (a linked process's messages sent before it died come first).
+static void trap(Process *p, Term from, Term reason)
+{
+    mailbox_fetch(p);
+    Term elems[3] = {term_from_atom(ATOM_EXIT), from, reason};
+    Message *m = message_copy(term_make_tuple(p, 3, elems), MSG_PLAIN, TERM_NONE);
+    mailbox_append_private(p, m);
+}
+
+// Handles one signal; false when it ends the process (p->exit_reason set).
+static bool handle_one(Process *p, Message *m)
+{
+    Term reason = term_copy_to(p, m->term);
+    Term kill = term_from_atom(ATOM_kill);
+    Term normal = term_from_atom(ATOM_normal);
+    switch (m->kind) {
+    case MSG_EXIT_LINK: {
+        pthread_mutex_lock(&p->mailbox.lock);
+        bool linked = link_remove(p, m->from);
+        pthread_mutex_unlock(&p->mailbox.lock);
+        if (!linked) {
+            return true; // unlinked meanwhile: the signal is void
+        }
+        if (p->trap_exit) {
+            trap(p, m->from, reason);
+            return true;
+        }
+        if (reason == normal) {
+            return true;
+        }
+        p->exit_reason = reason;
+        return false;
+    }
+    case MSG_EXIT_DIRECT:
+        if (reason == kill) {
+            p->exit_reason = term_from_atom(ATOM_killed);
+            return false;
+        }
+        if (p->trap_exit) {
+            trap(p, m->from, reason);
+            return true;
+        }
+        if (reason == normal && m->from != p->pid) {
+            return true;
+        }
+        p->exit_reason = reason;
+        return false;
+    case MSG_DOWN: {
+        pthread_mutex_lock(&p->mailbox.lock);
+        bool active = monitor_remove(p->monitors, &p->monitor_count, m->ref, NULL);
+        pthread_mutex_unlock(&p->mailbox.lock);
+        if (active) {
+            mailbox_fetch(p);
+            mailbox_append_private(p, message_copy(reason, MSG_PLAIN, TERM_NONE));
+        }
+        return true;
+    }
+    default:
+        return true;
+    }
+}
+
+bool signal_handle_pending(Process *p)
+{
+    if (!atomic_load(&p->has_signals)) {
+        return true;
+    }
+    Mailbox *mb = &p->mailbox;
+    pthread_mutex_lock(&mb->lock);
+    Message *sig = mb->sig_head;
+    mb->sig_head = NULL;
+    mb->sig_tail = &mb->sig_head;
+    atomic_store(&p->has_signals, false);
+    pthread_mutex_unlock(&mb->lock);
+    bool alive = true;
+    while (sig != NULL) {
+        Message *next = sig->next;
+        if (alive) {
+            alive = handle_one(p, sig);
+        }
+        message_free(sig);
+        sig = next;
+    }
+    return alive;
+}
+
+// ==== Teardown ====
+
+void signal_terminate(Process *p, Term reason)
+{
+    Vm *vm = p->vm;
+    pthread_mutex_lock(&p->mailbox.lock);
+    atomic_store(&p->status, PROC_EXITING);
+    Term *links = p->links;
+    uint32_t link_count = p->link_count;
+    MonitorEntry *watchers = p->monitored_by;
+    uint32_t watcher_count = p->monitored_by_count;
+    MonitorEntry *monitors = p->monitors;
+    uint32_t monitor_count = p->monitor_count;
+    Term name = p->registered_name;
+    p->links = NULL;
+    p->link_count = p->link_cap = 0;
+    p->monitored_by = NULL;
+    p->monitored_by_count = p->monitored_by_cap = 0;
+    p->monitors = NULL;
+    p->monitor_count = p->monitor_cap = 0;
+    pthread_mutex_unlock(&p->mailbox.lock);
+
+    if (name != TERM_NONE) {
+        registry_unregister(vm, name); // (our own status is EXITING: it skips our lock)
+    }
+    for (uint32_t i = 0; i < link_count; i++) {
+        signal_deliver(vm, links[i], message_copy(reason, MSG_EXIT_LINK, p->pid));
+    }
+    for (uint32_t i = 0; i < watcher_count; i++) {
+        MonitorEntry *w = &watchers[i];
+        Term down = make_down(p, w->ref, p->pid, w->name, reason);
+        Message *m = message_copy(down, MSG_DOWN, p->pid);
+        m->ref = w->ref;
+        signal_deliver(vm, w->pid, m);
+    }
+    // Our own monitors on others: drop their entries so they never fire at a dead pid.
+    for (uint32_t i = 0; i < monitor_count; i++) {
+        Process *q = ptab_lock(vm, monitors[i].pid);
+        if (q != NULL) {
+            monitor_remove(q->monitored_by, &q->monitored_by_count, monitors[i].ref, NULL);
+            pthread_mutex_unlock(&q->mailbox.lock);
+        }
+    }
+    free(links);
+    free(watchers);
+    free(monitors);
+    proc_release_memory(p);
+    ptab_release(vm, p);
+}
+
+// ==== Registered names ====
+
+bool registry_register(Vm *vm, Term name, Term pid)
+{
+    Process *p = ptab_lock(vm, pid);
+    if (p == NULL) {
+        return false;
+    }
+    bool ok = p->registered_name == TERM_NONE;
+    pthread_mutex_lock(&vm->registry_lock);
+    for (uint32_t i = 0; ok && i < vm->registry_count; i++) {
+        ok = vm->registry[i].name != name;
+    }
+    if (ok) {
+        if (vm->registry_count == vm->registry_cap) {
+            vm->registry_cap = vm->registry_cap ? vm->registry_cap * 2 : 16;
+            vm->registry = em_realloc(vm->registry, vm->registry_cap * sizeof(RegEntry));
+        }
+        vm->registry[vm->registry_count++] = (RegEntry){.name = name, .pid = pid};
+        p->registered_name = name;
+    }
+    pthread_mutex_unlock(&vm->registry_lock);
+    pthread_mutex_unlock(&p->mailbox.lock);
+    return ok;
+}
+
+bool registry_unregister(Vm *vm, Term name)
+{
+    Term pid = TERM_NONE;
+    pthread_mutex_lock(&vm->registry_lock);
+    for (uint32_t i = 0; i < vm->registry_count; i++) {
+        if (vm->registry[i].name == name) {
+            pid = vm->registry[i].pid;
+            vm->registry[i] = vm->registry[--vm->registry_count];
+            break;
+        }
+    }
+    pthread_mutex_unlock(&vm->registry_lock);
+    if (pid == TERM_NONE) {
+        return false;
+    }
+    Process *p = ptab_lock(vm, pid);
+    if (p != NULL) {
+        p->registered_name = TERM_NONE;
+        pthread_mutex_unlock(&p->mailbox.lock);
+    }
+    return true;
+}
+
+Term registry_whereis(Vm *vm, Term name)
+{
+    Term pid = TERM_NONE;
+    pthread_mutex_lock(&vm->registry_lock);
+    for (uint32_t i = 0; i < vm->registry_count; i++) {
+        if (vm->registry[i].name == name) {
+            pid = vm->registry[i].pid;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&vm->registry_lock);
+    return pid;
+}
+
+uint32_t registry_names(Vm *vm, Term *out, uint32_t max)
+{
+    pthread_mutex_lock(&vm->registry_lock);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < vm->registry_count && n < max; i++) {
+        out[n++] = vm->registry[i].name;
+    }
+    pthread_mutex_unlock(&vm->registry_lock);
+    return n;
+}

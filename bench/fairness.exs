@@ -1,5 +1,5 @@
 # Scheduling fairness / latency: the main process times 10,000 round trips to an echo process,
-# first alone, then with 8 more processes spinning in endless recursion (non-tail-free, no
+# first alone, then with 8 more processes spinning in endless tail recursion (they never
 # receive). Meant to run on ONE scheduler (bench/run.sh does), where every round trip has to
 # wait for the spinners' time slices: it shows that a busy process cannot starve the others and
 # what preemption costs in latency. Prints p50 / p99 / max of the round trip in microseconds

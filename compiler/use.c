@@ -109,8 +109,8 @@ AstNode *use_defaults(ModGen *mg, const AstNode *s)
     const UseDefault *defaults = full && strncmp(full, "Elixir.", 7) == 0
                                      ? defaults_for(full + 7) : NULL;
     if (!defaults) {
-        cg_error(cg, s->line, "module %s is not loaded and could not be found (Ember supports "
-                 "use GenServer, Agent, Task, Supervisor and DynamicSupervisor only)",
+        // Elixir's message for a missing module; Ember knows only the modules of use_table.
+        cg_error(cg, s->line, "module %s is not loaded and could not be found",
                  target->text ? target->text : "?");
         return NULL;
     }

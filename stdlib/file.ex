@@ -1,6 +1,7 @@
-# File's raising variants and File.Error. The non-raising functions (File.read, File.write,
-# File.ls ...) are C built-ins (vm/bi_file.c) that run their work as I/O jobs; each bang
-# variant here calls one and raises File.Error with Elixir 1.14's action wording.
+# File on top of the I/O pool, and File.Error. Every operation is one I/O job: :ember_io.submit
+# (vm/bi_file.c) copies the arguments and queues the job, and the calling process waits in a
+# receive for {:"$ember_io", ref, result}, so its scheduler runs other processes meanwhile.
+# The bang variants raise File.Error with Elixir 1.14's action wording.
 defmodule File.Error do
   defexception [:reason, :path, action: ""]
 
@@ -42,6 +43,18 @@ defmodule File.Error do
 end
 
 defmodule File do
+  def read(path), do: run(:read_file, [path])
+  def write(path, content, modes \\ []), do: run(:write_file, [path, content, modes])
+  def exists?(path), do: run(:exists, [path])
+  def dir?(path), do: run(:dir, [path])
+  def regular?(path), do: run(:regular, [path])
+  def ls(path \\ "."), do: run(:ls, [path])
+  def rm(path), do: run(:rm, [path])
+  def rmdir(path), do: run(:rmdir, [path])
+  def mkdir(path), do: run(:mkdir, [path])
+  def mkdir_p(path), do: run(:mkdir_p, [path])
+  def rename(source, destination), do: run(:rename, [source, destination])
+
   def read!(path) do
     case File.read(path) do
       {:ok, data} -> data
@@ -93,4 +106,13 @@ defmodule File do
   end
 
   defp path_text(path), do: IO.chardata_to_string(path)
+
+  # Runs I/O operation [op] on the pool and waits for its result.
+  defp run(op, args) do
+    ref = :ember_io.submit(op, args)
+
+    receive do
+      {:"$ember_io", ^ref, result} -> result
+    end
+  end
 end

@@ -7,15 +7,21 @@
 #   * call: the client monitors the server and sends {:"$gen_call", {client_pid, ref}, request};
 #     the server answers {ref, reply} (GenServer.reply/2). A DOWN for the monitor, or no reply
 #     within the timeout, makes the client exit with {reason, {GenServer, :call, [s, req, t]}}.
+#     Difference: BEAM (OTP 24+) sends the reply to a process alias that dies with the call,
+#     so a reply arriving after a timeout is dropped; Ember has no aliases yet, so such a late
+#     {ref, reply} stays in the caller's mailbox (as on OTP 23 and earlier).
 #   * cast: {:"$gen_cast", request}, never answered.
 #   * stop: the client monitors the server and sends {:system, {pid, ref}, {:terminate, reason}};
 #     the server calls terminate/2 and exits with reason, and the client waits for the DOWN.
+#   * {:system, {pid, ref}, :get_state | {:replace_state, fun}} answers like a call
+#     (GenServer.__sys__/3, meant to back :sys.get_state/replace_state).
 #   * anything else goes to handle_info/2. An {:EXIT, parent, reason} from the starter of a
 #     start_link'ed server (seen only while it traps exits) calls terminate/2 and exits.
 #
 # Callback errors (raise, exit, bad return values) call terminate/2, then, for a reason other
 # than :normal, :shutdown or {:shutdown, _}, log Elixir's "GenServer ... terminating" report
-# through Logger.error/1, and exit with the reason ({exception, stacktrace} for a raise). A
+# through Logger.error/1, and exit with the reason ({error, stacktrace} for a raise, error in
+# BEAM's raw form such as :function_clause for runtime errors, see __raw_error__/1). A
 # `throw` from a callback is taken as its return value, as in OTP.
 #
 # The default callbacks injected by `use GenServer` (compiler/use.c) call the __default_*__
@@ -95,7 +101,8 @@ defmodule GenServer do
 
   # ==== The server process ====
 
-  # The server's fixed data: its starter (parent when linked), name and callback module.
+  # Runs in the new process: registers the name, calls init/1 and acks the starter. gs holds
+  # the server's fixed data: its parent (the starter when linked, else nil), name and module.
   defp init_it(starter, parent, name, module, init_arg) do
     case register_name(name) do
       :ok ->
@@ -201,9 +208,21 @@ defmodule GenServer do
     handle_noreply(gs, state, result, msg, nil)
   end
 
-  defp handle_msg(gs, state, {:system, from, {:terminate, reason}} = msg) do
-    _ = from
-    terminate(gs, reason, nil, state, msg, nil)
+  # :sys.get_state/replace_state (GenServer.__sys__/3): answered like calls.
+  defp handle_msg(gs, state, {:system, from, :get_state}) do
+    reply(from, state)
+    loop(gs, state, :infinity)
+  end
+
+  defp handle_msg(gs, state, {:system, from, {:replace_state, fun}}) do
+    new_state = fun.(state)
+    reply(from, new_state)
+    loop(gs, new_state, :infinity)
+  end
+
+  # GenServer.stop/3 (OTP's sys terminate): the report shows "Last message: []" like OTP's.
+  defp handle_msg(gs, state, {:system, _from, {:terminate, reason}}) do
+    terminate(gs, reason, nil, state, [], nil)
   end
 
   defp handle_msg(%{parent: parent} = gs, state, {:EXIT, parent, reason} = msg)
@@ -327,32 +346,36 @@ defmodule GenServer do
 
   @doc false
   # Exception.format_exit/1 for the common exit reasons.
-  def __format_exit__({reason, {module, fun, args}}) when is_atom(module) and is_list(args) do
+  def __format_exit__(reason), do: format_exit(reason, "\n    ")
+
+  defp format_exit({reason, {module, fun, args}}, joiner) when is_atom(module) and is_list(args) do
     call = "#{inspect(module)}.#{fun}(#{Enum.map_join(args, ", ", fn a -> inspect(a) end)})"
-    "exited in: #{call}\n    ** (EXIT) " <> __format_exit__(reason)
+    "exited in: #{call}" <> joiner <> "** (EXIT) " <> format_exit(reason, joiner <> "    ")
   end
 
-  def __format_exit__({%{__exception__: true, __struct__: kind} = e, stack}) when is_list(stack) do
-    "an exception was raised:\n    ** (#{inspect(kind)}) #{Exception.message(e)}"
+  defp format_exit({%{__exception__: true, __struct__: kind} = e, [_ | _]}, joiner) do
+    "an exception was raised:" <> joiner <> "** (#{inspect(kind)}) #{Exception.message(e)}"
   end
 
-  def __format_exit__(:normal), do: "normal"
-  def __format_exit__(:shutdown), do: "shutdown"
-  def __format_exit__({:shutdown, reason}), do: "shutdown: #{inspect(reason)}"
-  def __format_exit__(:calling_self), do: "process attempted to call itself"
-  def __format_exit__(:timeout), do: "time out"
-  def __format_exit__(:killed), do: "killed"
-  def __format_exit__(:noconnection), do: "no connection"
+  defp format_exit(reason, _joiner), do: format_exit_reason(reason)
 
-  def __format_exit__(:noproc) do
+  defp format_exit_reason(:normal), do: "normal"
+  defp format_exit_reason(:shutdown), do: "shutdown"
+  defp format_exit_reason({:shutdown, reason}), do: "shutdown: #{inspect(reason)}"
+  defp format_exit_reason(:calling_self), do: "process attempted to call itself"
+  defp format_exit_reason(:timeout), do: "time out"
+  defp format_exit_reason(:killed), do: "killed"
+  defp format_exit_reason(:noconnection), do: "no connection"
+
+  defp format_exit_reason(:noproc) do
     "no process: the process is not alive or there's no process currently associated with " <>
       "the given name, possibly because its application isn't started"
   end
 
-  def __format_exit__({:bad_return_value, value}), do: "bad return value: #{inspect(value)}"
-  def __format_exit__({:bad_call, request}), do: "bad call: #{inspect(request)}"
-  def __format_exit__({:bad_cast, request}), do: "bad cast: #{inspect(request)}"
-  def __format_exit__(reason), do: inspect(reason)
+  defp format_exit_reason({:bad_return_value, value}), do: "bad return value: #{inspect(value)}"
+  defp format_exit_reason({:bad_call, request}), do: "bad call: #{inspect(request)}"
+  defp format_exit_reason({:bad_cast, request}), do: "bad cast: #{inspect(request)}"
+  defp format_exit_reason(reason), do: inspect(reason)
 
   # Frames of the OTP modules themselves are left out: Elixir shows its own gen_server and
   # proc_lib frames there, which Ember cannot reproduce.
@@ -456,20 +479,51 @@ defmodule GenServer do
   end
 
   defp do_call(pid, server, request, timeout) do
+    case call_tagged(pid, :"$gen_call", request, timeout) do
+      {:ok, reply} -> reply
+      {:exit, reason} -> exit({reason, {GenServer, :call, [server, request, timeout]}})
+    end
+  end
+
+  # Sends {tag, {self(), ref}, request} to pid and waits for {ref, reply} or the DOWN.
+  defp call_tagged(pid, tag, request, timeout) do
     ref = Process.monitor(pid)
-    send(pid, {:"$gen_call", {self(), ref}, request})
+    send(pid, {tag, {self(), ref}, request})
 
     receive do
       {^ref, reply} ->
         Process.demonitor(ref, [:flush])
-        reply
+        {:ok, reply}
 
       {:DOWN, ^ref, _, _, reason} ->
-        exit({reason, {GenServer, :call, [server, request, timeout]}})
+        {:exit, reason}
     after
       timeout ->
         Process.demonitor(ref, [:flush])
-        exit({:timeout, {GenServer, :call, [server, request, timeout]}})
+        {:exit, :timeout}
+    end
+  end
+
+  @doc false
+  # :sys.get_state/1,2 (request :get_state) and :sys.replace_state/2,3 (request
+  # {:replace_state, fun}) for GenServer-based processes; the caller exits with
+  # {reason, {:sys, function, args}} like OTP's.
+  def __sys__(server, request, timeout \\ 5000) do
+    {function, args} =
+      case request do
+        :get_state -> {:get_state, [server, timeout]}
+        {:replace_state, fun} -> {:replace_state, [server, fun, timeout]}
+      end
+
+    case whereis(server) do
+      nil ->
+        exit({:noproc, {:sys, function, args}})
+
+      pid ->
+        case call_tagged(pid, :system, request, timeout) do
+          {:ok, reply} -> reply
+          {:exit, reason} -> exit({reason, {:sys, function, args}})
+        end
     end
   end
 
@@ -544,7 +598,7 @@ defmodule GenServer do
   def __default_info__(module, msg, state) do
     Logger.error(
       "#{inspect(module)} #{inspect(proc_name())} received unexpected message in handle_info/2: " <>
-        inspect(msg)
+        inspect(msg) <> "\n"
     )
 
     {:noreply, state}

@@ -139,6 +139,37 @@ defmodule Task do
 
   defp format_work(fun), do: "\nFunction: #{inspect(fun)}\n    Args: []"
 
+  # A task already finished with [result] (no process): await/yield return it at once.
+  def completed(result) do
+    ref = make_ref()
+    owner = self()
+    send(owner, {ref, result})
+    %Task{mfa: {Task, :completed, 1}, owner: owner, pid: nil, ref: ref}
+  end
+
+  # Stops tracking the task: its reply (if already there) is returned, otherwise it keeps
+  # running unlinked and its reply will be discarded.
+  def ignore(%Task{owner: owner} = task) when owner != self() do
+    raise ArgumentError, invalid_owner_error(task)
+  end
+
+  def ignore(%Task{ref: ref, pid: pid}) do
+    receive do
+      {^ref, reply} ->
+        if pid, do: Process.unlink(pid)
+        Process.demonitor(ref, [:flush])
+        {:ok, reply}
+
+      {:DOWN, ^ref, _, _, reason} ->
+        {:exit, reason}
+    after
+      0 ->
+        Process.demonitor(ref, [:flush])
+        if pid, do: Process.unlink(pid)
+        nil
+    end
+  end
+
   # ==== Awaiting ====
 
   def await(task, timeout \\ 5000)

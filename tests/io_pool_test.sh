@@ -2,6 +2,7 @@
 # I/O pool test: a process blocked in IO.gets on stdin must not stop other processes. Runs a
 # script with ONE scheduler whose stdin is a fifo; the line is written only after another
 # process has printed all its ticks, so a blocking IO.gets would deadlock (and time out).
+# stdout is line-buffered (stdbuf) because the test watches it while the program runs.
 #
 #   tests/io_pool_test.sh EMBER      (EMBER may also be `elixir`, to check the test itself)
 #
@@ -22,7 +23,7 @@ run_case() {
     n=$((n + 1))
     printf '%s\n' "$script" >"$WORK/$name.exs"
     mkfifo "$WORK/$name.in"
-    EMBER_SCHEDULERS=1 timeout -k 2 "$TIMEOUT" "$EMBER" "$WORK/$name.exs" \
+    EMBER_SCHEDULERS=1 timeout -k 2 "$TIMEOUT" stdbuf -oL "$EMBER" "$WORK/$name.exs" \
         <"$WORK/$name.in" >"$WORK/$name.out" 2>"$WORK/$name.err" &
     local pid=$!
     exec 3>"$WORK/$name.in"

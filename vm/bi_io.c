@@ -1,5 +1,5 @@
-// IO built-ins: puts/write/inspect to stdout or stderr, gets/read from stdin (through the I/O
-// jobs of io_jobs.c), and iodata helpers.
+// IO built-ins: puts/write/inspect to stdout or stderr, and iodata helpers. Reading stdin
+// (IO.gets, IO.read) is stdlib/io.ex on the I/O pool.
 // Each call renders its whole output first and hands it to stdio in a single fwrite, so
 // lines written by different processes never interleave inside one call's output.
 #include "builtins.h"
@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "bi_common.h"
-#include "io_jobs.h"
 
 // The stream named by device [dev] (:stdio, :stdout, :stderr, :standard_error), or NULL.
 static FILE *device_stream(Process *p, Term dev)
@@ -126,43 +125,6 @@ Term bi_io_inspect_2(Process *p, Term *args)
 }
 
 Term bi_io_inspect_3(Process *p, Term *args) { return inspect_to(p, args[0], args[1], args[2]); }
-
-// IO.gets: writes the prompt, then reads one line from stdin through an I/O job.
-static Term gets_from(Process *p, Term dev, Term prompt)
-{
-    if (device_stream(p, dev) != stdout) {
-        return bi_function_clause(p, "IO.gets/2");
-    }
-    StrBuf b;
-    strbuf_init(&b);
-    if (!append_chardata(p, prompt, &b)) {
-        strbuf_free(&b);
-        return TERM_NONE;
-    }
-    fwrite(b.data, 1, b.len, stdout);
-    fflush(stdout);
-    strbuf_free(&b);
-    Term line = bi_atom(p, "line");
-    return io_jobs_call(p, IO_OP_READ_STDIN, &line);
-}
-
-Term bi_io_gets_1(Process *p, Term *args) { return gets_from(p, bi_atom(p, "stdio"), args[0]); }
-
-Term bi_io_gets_2(Process *p, Term *args) { return gets_from(p, args[0], args[1]); }
-
-// IO.read(device, :line | :eof | :all | count) on stdin.
-static Term read_from(Process *p, Term dev, Term what)
-{
-    if (device_stream(p, dev) != stdout) {
-        return bi_function_clause(p, "IO.read/2");
-    }
-    fflush(stdout); // a prompt written with IO.write shows before the wait
-    return io_jobs_call(p, IO_OP_READ_STDIN, &what);
-}
-
-Term bi_io_read_1(Process *p, Term *args) { return read_from(p, bi_atom(p, "stdio"), args[0]); }
-
-Term bi_io_read_2(Process *p, Term *args) { return read_from(p, args[0], args[1]); }
 
 Term bi_io_iodata_to_binary_1(Process *p, Term *args)
 {

@@ -378,35 +378,6 @@ Term error_message(Process *p, Term exc)
 
 // ==== Normalisation of Erlang-style reasons ====
 
-Term error_normalize(Process *p, Term reason)
-{
-    if (term_is_map(reason) && map_struct_name(reason) != TERM_NONE) {
-        return reason;
-    }
-    if (reason == term_from_atom(ATOM_badarith)) {
-        return make_exception(p, ERR_ARITHMETIC,
-                              (Term[]){term_from_atom(ATOM_message),
-                                       binary_of(p, "bad argument in arithmetic expression", 37)},
-                              1);
-    }
-    if (reason == term_from_atom(ATOM_badarg)) {
-        return make_exception(p, ERR_ARGUMENT,
-                              (Term[]){term_from_atom(ATOM_message), binary_of(p, "argument error", 14)},
-                              1);
-    }
-    if (term_is_tuple(reason) && term_tuple_arity(reason) == 2 &&
-        term_tuple_elems(reason)[0] == term_from_atom(ATOM_badmatch)) {
-        return make_exception(p, ERR_MATCH,
-                              (Term[]){term_from_atom(ATOM_term), term_tuple_elems(reason)[1]}, 1);
-    }
-    return make_exception(p, ERR_ERLANG,
-                          (Term[]){atom_of(p, "original"), reason, term_from_atom(ATOM_reason),
-                                   term_nil_atom()},
-                          2);
-}
-
-// ==== Uncaught exceptions ====
-
 static uint32_t list_length(Term list)
 {
     uint32_t n = 0;
@@ -415,6 +386,165 @@ static uint32_t list_length(Term list)
     }
     return n;
 }
+
+// An exception struct of [kind] whose message field is its errors.def default message.
+static Term default_exception(Process *p, ErrorKind kind)
+{
+    const char *text = error_default_message(kind);
+    Term fields[2] = {term_from_atom(ATOM_message), binary_of(p, text, strlen(text))};
+    return make_exception(p, kind, fields, 1);
+}
+
+static Term normalize_atom(Process *p, Term reason)
+{
+    if (reason == term_from_atom(ATOM_badarith)) {
+        return default_exception(p, ERR_ARITHMETIC);
+    }
+    if (reason == term_from_atom(ATOM_badarg)) {
+        return default_exception(p, ERR_ARGUMENT);
+    }
+    if (reason == term_from_atom(ATOM_system_limit)) {
+        return default_exception(p, ERR_SYSTEM_LIMIT);
+    }
+    if (reason == atom_of(p, "cond_clause")) {
+        return make_exception(p, ERR_COND_CLAUSE, NULL, 0);
+    }
+    return TERM_NONE;
+}
+
+// :undef and :function_clause take their module, function and arity from the failing call at
+// the top of [stack], as Exception.normalize/3 does; TERM_NONE without one.
+static Term normalize_call(Process *p, Term reason, Term stack)
+{
+    bool undef = reason == term_from_atom(ATOM_undef);
+    if ((!undef && reason != term_from_atom(ATOM_function_clause)) || !term_is_cons(stack)) {
+        return TERM_NONE;
+    }
+    Term top = term_hd(stack);
+    if (!term_is_tuple(top) || term_tuple_arity(top) != 4) {
+        return TERM_NONE;
+    }
+    Term *el = term_tuple_elems(top);
+    Term arity = term_is_list(el[2]) ? term_from_small(list_length(el[2])) : el[2];
+    if (!term_is_atom(el[0]) || !term_is_atom(el[1]) || !term_is_small(arity)) {
+        return TERM_NONE;
+    }
+    if (undef) {
+        bool loaded = vm_get_module(p->vm, el[0]) != NULL;
+        Term fields[10] = {term_from_atom(ATOM_module), el[0], term_from_atom(ATOM_function), el[1],
+                           term_from_atom(ATOM_arity), arity, term_from_atom(ATOM_reason),
+                           loaded ? term_nil_atom() : atom_of(p, "module_not_available"),
+                           term_from_atom(ATOM_message), term_nil_atom()};
+        return make_exception(p, ERR_UNDEFINED_FUNCTION, fields, 5);
+    }
+    Term fields[12] = {term_from_atom(ATOM_module), el[0], term_from_atom(ATOM_function), el[1],
+                       term_from_atom(ATOM_arity), arity, atom_of(p, "kind"), term_nil_atom(),
+                       term_from_atom(ATOM_args), term_nil_atom(), atom_of(p, "clauses"),
+                       term_nil_atom()};
+    return make_exception(p, ERR_FUNCTION_CLAUSE, fields, 6);
+}
+
+// {tag, value} reasons whose exception carries value as :term.
+static Term normalize_term_tuple(Process *p, Term tag, Term value)
+{
+    static const struct {
+        const char *tag;
+        ErrorKind kind;
+    } tags[] = {
+        {"badmatch", ERR_MATCH},         {"case_clause", ERR_CASE_CLAUSE},
+        {"with_clause", ERR_WITH_CLAUSE}, {"try_clause", ERR_TRY_CLAUSE},
+        {"badmap", ERR_BAD_MAP},         {"badfun", ERR_BAD_FUNCTION},
+    };
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++) {
+        if (tag == atom_of(p, tags[i].tag)) {
+            return make_exception(p, tags[i].kind, (Term[]){term_from_atom(ATOM_term), value}, 1);
+        }
+    }
+    return TERM_NONE;
+}
+
+// The map a {:badkey, key} came from, as Exception.normalize/3 finds it in the failing call
+// at the top of [stack]: :erlang.map_get(k, map), :maps.get(k, map), :maps.update(k, v, map),
+// Map.update!(map, k, f), Map.get_and_update!(map, k, f); nil when it is not there.
+static Term map_of_failing_call(Process *p, Term stack)
+{
+    Term top = term_is_cons(stack) ? term_hd(stack) : TERM_NONE;
+    if (top == TERM_NONE || !term_is_tuple(top) || term_tuple_arity(top) != 4 ||
+        !term_is_cons(term_tuple_elems(top)[2])) {
+        return term_nil_atom();
+    }
+    Term module = term_tuple_elems(top)[0];
+    Term args = term_tuple_elems(top)[2];
+    Term first = term_hd(args);
+    Term last = first;
+    for (Term l = args; term_is_cons(l); l = term_tl(l)) {
+        last = term_hd(l);
+    }
+    if ((module == atom_of(p, "erlang") || module == atom_of(p, "maps")) && term_is_map(last)) {
+        return last;
+    }
+    return module == atom_of(p, "Elixir.Map") && term_is_map(first) ? first : term_nil_atom();
+}
+
+static Term normalize_tuple(Process *p, Term reason, Term stack)
+{
+    uint32_t arity = term_tuple_arity(reason);
+    Term *el = term_tuple_elems(reason);
+    if (arity == 2 && term_is_atom(el[0])) {
+        Term t = normalize_term_tuple(p, el[0], el[1]);
+        if (t != TERM_NONE) {
+            return t;
+        }
+    }
+    if ((arity == 2 || arity == 3) && el[0] == term_from_atom(ATOM_badkey)) {
+        Term fields[6] = {term_from_atom(ATOM_key), el[1], term_from_atom(ATOM_term),
+                          arity == 3 ? el[2] : map_of_failing_call(p, stack),
+                          term_from_atom(ATOM_message), term_nil_atom()};
+        return make_exception(p, ERR_KEY, fields, 3);
+    }
+    if (arity == 3 && el[0] == atom_of(p, "badbool")) {
+        Term fields[4] = {term_from_atom(ATOM_term), el[2], atom_of(p, "operator"), el[1]};
+        return make_exception(p, ERR_BAD_BOOLEAN, fields, 2);
+    }
+    if (arity == 2 && el[0] == term_from_atom(ATOM_badarity) && term_is_tuple(el[1]) &&
+        term_tuple_arity(el[1]) == 2) {
+        Term *call = term_tuple_elems(el[1]);
+        Term fields[4] = {term_from_atom(ATOM_function), call[0], term_from_atom(ATOM_args),
+                          call[1]};
+        return make_exception(p, ERR_BAD_ARITY, fields, 2);
+    }
+    return TERM_NONE;
+}
+
+Term error_normalize_stack(Process *p, Term reason, Term stack)
+{
+    if (term_is_map(reason) && map_struct_name(reason) != TERM_NONE) {
+        return reason;
+    }
+    Term exc = TERM_NONE;
+    if (term_is_atom(reason)) {
+        exc = normalize_atom(p, reason);
+        if (exc == TERM_NONE) {
+            exc = normalize_call(p, reason, stack);
+        }
+    } else if (term_is_tuple(reason) && term_tuple_arity(reason) > 0) {
+        exc = normalize_tuple(p, reason, stack);
+    }
+    if (exc != TERM_NONE) {
+        return exc;
+    }
+    return make_exception(p, ERR_ERLANG,
+                          (Term[]){atom_of(p, "original"), reason, term_from_atom(ATOM_reason),
+                                   term_nil_atom()},
+                          2);
+}
+
+Term error_normalize(Process *p, Term reason)
+{
+    return error_normalize_stack(p, reason, TERM_NIL);
+}
+
+// ==== Uncaught exceptions ====
 
 // The first stack entry when it carries an argument list instead of an arity (BEAM does this
 // for the failing call of a badarith or function_clause), else TERM_NONE.
@@ -469,39 +599,40 @@ static void append_clause_blame(Vm *vm, Term entry, StrBuf *out)
     strbuf_free(&mfa);
 }
 
-// Appends one stack line "    file.exs:12: M.f/1\n" for entry {module, fun, arity_or_args,
-// location}. The uncaught style prints a failing call's arguments as its arity, as Elixir's
-// Exception.blame does; a Logger report keeps them: "file.exs:4: M.f(2)".
-static void append_stack_entry(Vm *vm, Term *el, ErrorStyle style, StrBuf *line)
+void error_format_stack_entry(Vm *vm, Term entry, ErrorStyle style, StrBuf *out)
 {
-    strbuf_append_cstr(line, "    ");
+    if (!term_is_tuple(entry) || term_tuple_arity(entry) != 4) {
+        return;
+    }
+    Term *el = term_tuple_elems(entry);
     if (term_is_list(el[2]) && !term_is_cons(el[3])) {
         // {:erlang, :+, [1, :a], []}: printed as the call itself.
-        append_inspect(vm, el[0], line);
-        strbuf_printf(line, ".%s(", atom_name(vm->atoms, term_to_atom(el[1]), NULL));
-        append_args(vm, el[2], line);
-        strbuf_append_cstr(line, ")\n");
+        append_inspect(vm, el[0], out);
+        strbuf_printf(out, ".%s(", atom_name(vm->atoms, term_to_atom(el[1]), NULL));
+        append_args(vm, el[2], out);
+        strbuf_append_cstr(out, ")");
         return;
     }
     for (Term info = el[3]; term_is_cons(info); info = term_tl(info)) {
         Term pair = term_hd(info);
         if (term_tuple_elems(pair)[0] == term_from_atom(ATOM_file)) {
-            inspect_to_string(vm, term_tuple_elems(pair)[1], line);
+            inspect_to_string(vm, term_tuple_elems(pair)[1], out);
         } else {
-            strbuf_printf(line, ":%lld", (long long)term_to_small(term_tuple_elems(pair)[1]));
+            strbuf_printf(out, ":%lld", (long long)term_to_small(term_tuple_elems(pair)[1]));
         }
     }
-    strbuf_append_cstr(line, ": ");
+    if (term_is_cons(el[3])) {
+        strbuf_append_cstr(out, ": "); // no location: "M.f/1" alone, as Elixir prints it
+    }
     if (el[1] == term_from_atom(ATOM_script_main)) {
-        strbuf_append_cstr(line, "(file)");
-    } else {
-        Term arity = el[2];
-        if (term_is_list(arity) && style == ERROR_STYLE_UNCAUGHT) {
-            arity = term_from_small(list_length(arity));
-        }
-        append_mfa(vm, el[0], el[1], arity, line);
+        strbuf_append_cstr(out, "(file)");
+        return;
     }
-    strbuf_append_cstr(line, "\n");
+    Term arity = el[2];
+    if (term_is_list(arity) && style == ERROR_STYLE_UNCAUGHT) {
+        arity = term_from_small(list_length(arity)); // as Exception.blame strips the arguments
+    }
+    append_mfa(vm, el[0], el[1], arity, out);
 }
 
 static void append_stack(Vm *vm, Term stack, ErrorStyle style, StrBuf *out)
@@ -509,7 +640,9 @@ static void append_stack(Vm *vm, Term stack, ErrorStyle style, StrBuf *out)
     for (Term l = stack; term_is_cons(l); l = term_tl(l)) {
         Term e = term_hd(l);
         if (term_is_tuple(e) && term_tuple_arity(e) == 4) {
-            append_stack_entry(vm, term_tuple_elems(e), style, out);
+            strbuf_append_cstr(out, "    ");
+            error_format_stack_entry(vm, e, style, out);
+            strbuf_append_cstr(out, "\n");
         }
     }
 }
@@ -559,8 +692,8 @@ static void append_error_banner(Vm *vm, Term reason, Term stack, Term message, E
     }
 }
 
-void error_format(Vm *vm, Term kind, Term reason, Term stack, Term message, ErrorStyle style,
-                  StrBuf *out)
+void error_format_banner(Vm *vm, Term kind, Term reason, Term stack, Term message,
+                         ErrorStyle style, StrBuf *out)
 {
     if (kind == term_from_atom(ATOM_error)) {
         append_error_banner(vm, reason, stack, message, style, out);
@@ -568,6 +701,12 @@ void error_format(Vm *vm, Term kind, Term reason, Term stack, Term message, Erro
         strbuf_printf(out, "** (%s) ", kind == term_from_atom(ATOM_throw) ? "throw" : "exit");
         append_inspect(vm, reason, out);
     }
+}
+
+void error_format(Vm *vm, Term kind, Term reason, Term stack, Term message, ErrorStyle style,
+                  StrBuf *out)
+{
+    error_format_banner(vm, kind, reason, stack, message, style, out);
     strbuf_append_cstr(out, "\n");
     append_stack(vm, stack, style, out);
 }

@@ -59,6 +59,15 @@ typedef enum ErrorStyle { ERROR_STYLE_UNCAUGHT, ERROR_STYLE_REPORT } ErrorStyle;
 void error_format(Vm *vm, Term kind, Term reason, Term stack, Term message, ErrorStyle style,
                   StrBuf *out);
 
+// Appends only the "** (Kind) message" part of error_format (no newline).
+void error_format_banner(Vm *vm, Term kind, Term reason, Term stack, Term message,
+                         ErrorStyle style, StrBuf *out);
+
+// Appends one stacktrace entry {module, fun, arity_or_args, location} as Elixir prints it,
+// without indentation or newline: "file.exs:12: M.f/1", ":erlang.+(1, :a)"; nothing for a
+// term that is not a 4-tuple.
+void error_format_stack_entry(Vm *vm, Term entry, ErrorStyle style, StrBuf *out);
+
 // Writes the uncaught-exception report Elixir prints for a script: "** (Kind) message" and
 // the stack lines, for [kind] (error/throw/exit), [reason] and [stack], to [out]. [message],
 // when a binary, is the exception's message as its module's message/1 computed it; with
@@ -74,8 +83,12 @@ Term error_raise_arith(Process *p, const char *op, const Term *args, uint32_t ar
 Term error_raise_key(Process *p, Term key, Term term);
 
 // The Elixir exception struct for an arbitrary raised :error [reason] (Erlang-style reasons
-// such as :badarith are normalised like Exception.normalize/3 does).
+// such as :badarith, {:badmatch, v}, {:badkey, k} are normalised like Exception.normalize/3
+// does; anything else becomes ErlangError). Allocates on [p]'s heap.
 Term error_normalize(Process *p, Term reason);
+// error_normalize with the exception's [stack] (or NIL), which :undef and :function_clause
+// need: their struct names the failing call at its top. Without one they stay ErlangError.
+Term error_normalize_stack(Process *p, Term reason, Term stack);
 
 // Exception.message/1: the message of exception struct [exc] as a new binary term.
 Term error_message(Process *p, Term exc);

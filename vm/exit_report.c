@@ -144,6 +144,40 @@ Term exit_report_raw_error(Process *p, Term exc)
     return special == TERM_NONE ? exc : special;
 }
 
+// [stack] with {module, fun, arity_or_args, []} on top unless it is there already.
+static Term push_call(Process *p, Term stack, Term module, Term fun, Term arity)
+{
+    if (term_is_cons(stack) && term_is_tuple(term_hd(stack))) {
+        Term *top = term_tuple_elems(term_hd(stack));
+        if (top[0] == module && top[1] == fun) {
+            return stack;
+        }
+    }
+    Term entry[4] = {module, fun, arity, TERM_NIL};
+    return term_make_cons(p, term_make_tuple(p, 4, entry), stack);
+}
+
+// BEAM's stacktrace starts with the failing call for :undef (the missing function) and for a
+// map lookup's {:badkey, k} (:erlang.map_get(k, map)); whoever receives the exit reason
+// needs that entry to rebuild the exception's fields (error_normalize_stack).
+static Term raw_error_stack(Process *p, Term raw, Term stack)
+{
+    Term exc = p->exc_reason;
+    stack = term_is_list(stack) ? stack : TERM_NIL;
+    if (raw == term_from_atom(ATOM_undef)) {
+        return push_call(p, stack, field(p, exc, "module"), field(p, exc, "function"),
+                         field(p, exc, "arity"));
+    }
+    Term map = field(p, exc, "term");
+    if (term_is_tuple(raw) && term_tuple_elems(raw)[0] == term_from_atom(ATOM_badkey) &&
+        term_is_map(map)) {
+        Term args[2] = {term_tuple_elems(raw)[1], map};
+        return push_call(p, stack, atom_of(p, "erlang"), atom_of(p, "map_get"),
+                         term_make_list(p, 2, args));
+    }
+    return stack;
+}
+
 Term exit_reason_of(Process *p)
 {
     Term stack = term_is_list(p->exc_stack) ? p->exc_stack : TERM_NIL;
@@ -154,18 +188,19 @@ Term exit_reason_of(Process *p)
         Term nocatch = pair(p, term_from_atom(ATOM_nocatch), p->exc_reason);
         return pair(p, nocatch, stack);
     }
-    return pair(p, exit_report_raw_error(p, p->exc_reason), stack);
+    Term raw = exit_report_raw_error(p, p->exc_reason);
+    return pair(p, raw, raw_error_stack(p, raw, stack));
 }
 
 // ==== Crash reports ====
 
-Term exit_report_custom_message(Vm *vm, Process *p, Process **helper)
+// Mod.message(exc) run in a helper process when [exc]'s module defines message/1; see
+// exit_report_custom_message.
+static Term custom_message_of(Vm *vm, Term exc, Process **helper)
 {
-    Term reason = p->exc_reason;
-    Term name = term_is_map(reason) ? map_struct_name(reason) : TERM_NONE;
+    Term name = term_is_map(exc) ? map_struct_name(exc) : TERM_NONE;
     uint32_t index;
-    if (p->exc_kind != term_from_atom(ATOM_error) || name == TERM_NONE ||
-        !atom_lookup(vm->atoms, "message", 7, &index)) {
+    if (name == TERM_NONE || !atom_lookup(vm->atoms, "message", 7, &index)) {
         return TERM_NONE;
     }
     Module *mod = vm_get_module(vm, name);
@@ -174,12 +209,20 @@ Term exit_report_custom_message(Vm *vm, Process *p, Process **helper)
         return TERM_NONE;
     }
     *helper = proc_new(vm);
-    Term arg = term_copy_to(*helper, reason);
+    Term arg = term_copy_to(*helper, exc);
     proc_set_initial_call(*helper, fn, &arg, 1);
     if (sched_run_to_completion(*helper) != INTERP_DONE || !term_is_binary((*helper)->result)) {
         return TERM_NONE;
     }
     return (*helper)->result;
+}
+
+Term exit_report_custom_message(Vm *vm, Process *p, Process **helper)
+{
+    if (p->exc_kind != term_from_atom(ATOM_error)) {
+        return TERM_NONE;
+    }
+    return custom_message_of(vm, p->exc_reason, helper);
 }
 
 void exit_report_print(Vm *vm, Process *p)
@@ -195,18 +238,124 @@ void exit_report_print(Vm *vm, Process *p)
     // throw's {:nocatch, v} into ErlangError and a raw reason into its exception struct.
     Term reason = is_error ? p->exc_reason : pair(p, term_from_atom(ATOM_nocatch), p->exc_reason);
     reason = error_normalize(p, reason);
+    // The stack BEAM would show: a missing function or map lookup as the top entry.
+    Term stack = is_error ? raw_error_stack(p, exit_report_raw_error(p, reason), p->exc_stack)
+                          : p->exc_stack;
     StrBuf text;
     strbuf_init(&text);
     strbuf_append_cstr(&text, "Process ");
     InspectOpts opts = inspect_default_opts();
     inspect_term(vm, p->pid, &opts, &text);
     strbuf_append_cstr(&text, " raised an exception\n");
-    error_format(vm, term_from_atom(ATOM_error), reason, p->exc_stack, message, ERROR_STYLE_REPORT,
-                 &text);
+    error_format(vm, term_from_atom(ATOM_error), reason, stack, message, ERROR_STYLE_REPORT, &text);
     // error_format ends every line; exit_report_log adds the last newline itself.
     exit_report_log(vm, LOG_ERROR, text.data, text.len - 1);
     strbuf_free(&text);
     proc_free(helper);
+}
+
+// ==== Exit reasons in words (Exception.format_exit/1) ====
+
+// A non-empty list of {module, fun, arity_or_args, location} entries.
+static bool is_stacktrace(Term t)
+{
+    if (!term_is_cons(t)) {
+        return false;
+    }
+    for (; term_is_cons(t); t = term_tl(t)) {
+        Term e = term_hd(t);
+        if (!term_is_tuple(e) || term_tuple_arity(e) != 4) {
+            return false;
+        }
+        Term *el = term_tuple_elems(e);
+        if (!term_is_atom(el[0]) || !term_is_atom(el[1]) || !term_is_list(el[3]) ||
+            !(term_is_small(el[2]) || term_is_list(el[2]))) {
+            return false;
+        }
+    }
+    return term_is_nil(t);
+}
+
+// "an exception was raised:" with the banner and stack, lines joined by [joiner].
+static void format_exception_exit(Vm *vm, Process *p, Term raw, Term stack, const char *joiner,
+                                  StrBuf *out)
+{
+    Term exc = error_normalize_stack(p, raw, stack);
+    Process *helper = NULL;
+    Term message = custom_message_of(vm, exc, &helper);
+    strbuf_printf(out, "an exception was raised:%s", joiner);
+    error_format_banner(vm, term_from_atom(ATOM_error), exc, stack, message, ERROR_STYLE_REPORT,
+                        out);
+    for (Term l = stack; term_is_cons(l); l = term_tl(l)) {
+        strbuf_printf(out, "%s    ", joiner);
+        error_format_stack_entry(vm, term_hd(l), ERROR_STYLE_REPORT, out);
+    }
+    proc_free(helper);
+}
+
+// Exception.format_exit_reason/1: the reasons Elixir puts in words, else inspect.
+static void format_exit_reason(Vm *vm, Term reason, StrBuf *out)
+{
+    static const struct {
+        const char *atom;
+        const char *text;
+    } words[] = {
+        {"normal", "normal"},
+        {"shutdown", "shutdown"},
+        {"calling_self", "process attempted to call itself"},
+        {"timeout", "time out"},
+        {"killed", "killed"},
+        {"noconnection", "no connection"},
+        {"noproc", "no process: the process is not alive or there's no process currently "
+                   "associated with the given name, possibly because its application isn't "
+                   "started"},
+    };
+    InspectOpts opts = inspect_default_opts();
+    if (term_is_atom(reason)) {
+        const char *name = atom_name(vm->atoms, term_to_atom(reason), NULL);
+        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+            if (strcmp(name, words[i].atom) == 0) {
+                strbuf_append_cstr(out, words[i].text);
+                return;
+            }
+        }
+    }
+    if (term_is_tuple(reason) && term_tuple_arity(reason) == 2 &&
+        term_tuple_elems(reason)[0] == term_from_atom(ATOM_shutdown)) {
+        strbuf_append_cstr(out, "shutdown: ");
+        reason = term_tuple_elems(reason)[1];
+    }
+    inspect_term(vm, reason, &opts, out);
+}
+
+static void format_exit(Vm *vm, Process *p, Term reason, const char *joiner, StrBuf *out)
+{
+    Term *el = term_is_tuple(reason) && term_tuple_arity(reason) == 2 ? term_tuple_elems(reason)
+                                                                       : NULL;
+    if (el != NULL && is_stacktrace(el[1])) {
+        format_exception_exit(vm, p, el[0], el[1], joiner, out);
+        return;
+    }
+    // {reason, {mod, fun, args}}: a GenServer.call and the like that exited.
+    Term *mfa = el != NULL && term_is_tuple(el[1]) && term_tuple_arity(el[1]) == 3
+                    ? term_tuple_elems(el[1])
+                    : NULL;
+    if (mfa != NULL && term_is_atom(mfa[0]) && term_is_atom(mfa[1]) && term_is_list(mfa[2])) {
+        Term entry[4] = {mfa[0], mfa[1], mfa[2], TERM_NIL};
+        char deeper[64];
+        snprintf(deeper, sizeof deeper, "%s    ", joiner);
+        strbuf_append_cstr(out, "exited in: ");
+        error_format_stack_entry(vm, term_make_tuple(p, 4, entry), ERROR_STYLE_REPORT, out);
+        strbuf_printf(out, "%s** (EXIT) ", joiner);
+        format_exit(vm, p, el[0], deeper, out);
+        return;
+    }
+    format_exit_reason(vm, reason, out);
+}
+
+void exit_report_format_exit(Vm *vm, Process *p, Term reason, StrBuf *out)
+{
+    format_exit(vm, p, reason, "\n    ", out);
 }
 
 // ==== Logger output ====

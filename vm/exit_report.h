@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "inspect.h"
 #include "term.h"
 #include "types.h"
 
@@ -52,6 +53,15 @@ Term exit_report_custom_message(Vm *vm, Process *p, Process **helper);
 // followed by the stack lines. Call from [p]'s owner before its heap is freed; may allocate
 // on [p]'s heap and runs a helper process for custom messages.
 void exit_report_print(Vm *vm, Process *p);
+
+// Appends Exception.format_exit([reason]) as Elixir 1.14 prints it after
+// "** (EXIT from #PID<0.96.0>) " when a linked process's exit kills the script (no trailing
+// newline). {error, stacktrace}: "an exception was raised:\n    ** (Kind) message", then
+// "\n        " and one line per entry; raw errors (:badarith) are normalised back to their
+// exception and custom messages computed in a helper process. :killed, :shutdown,
+// {:shutdown, r}, :noproc ...: in words. {r, {m, f, args}}: "exited in: m.f(args)\n    ** (EXIT) "
+// and r formatted. Anything else: inspected. Allocates on [p]'s heap; call from [p]'s owner.
+void exit_report_format_exit(Vm *vm, Process *p, Term reason, StrBuf *out);
 
 // True when a Logger message of [level] (LOG_*) is printed at the current vm->logger_level.
 bool exit_report_log_enabled(Vm *vm, int level);

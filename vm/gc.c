@@ -145,9 +145,6 @@ static void evacuate_roots(Gc *gc, Process *p)
     evacuate_range(gc, p->extra_roots, p->extra_root_count);
     p->result = evacuate(gc, p->result);
     p->exit_reason = evacuate(gc, p->exit_reason);
-    for (Message *m = p->mailbox.head; m != NULL; m = m->next) {
-        m->term = evacuate(gc, m->term);
-    }
 }
 
 // Relinks the REFBINs that survived (their from-space header now forwards to the copy) into
@@ -255,9 +252,6 @@ static void relocate_all(Process *p, Term *start, Term *top, uintptr_t lo, uintp
     relocate_range(p->extra_roots, p->extra_root_count, lo, hi, delta);
     relocate_range(&p->result, 1, lo, hi, delta);
     relocate_range(&p->exit_reason, 1, lo, hi, delta);
-    for (Message *m = p->mailbox.head; m != NULL; m = m->next) {
-        m->term = relocate(m->term, lo, hi, delta);
-    }
     if (p->heap.offheap != NULL) {
         p->heap.offheap = (Term *)((intptr_t)p->heap.offheap + delta);
     }
@@ -324,6 +318,7 @@ static void install_block(Process *p, Term *to, size_t capacity, size_t live, si
 void gc_collect(Process *p, size_t need_words)
 {
     Heap *heap = &p->heap;
+    heap_merge_messages(heap);
     size_t cur = heap_block_words(heap);
     size_t bound = heap_used_words(heap) + need_words; // live data can never exceed this
     size_t capacity;

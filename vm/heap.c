@@ -19,6 +19,8 @@ void heap_init(Heap *heap)
     heap->end = heap->start + HEAP_INITIAL_WORDS;
     heap->fragments = NULL;
     heap->fragment_words = 0;
+    heap->msg_fragments = NULL;
+    heap->msg_words = 0;
     heap->offheap = NULL;
     heap->gc_count = 0;
     heap->capacity = HEAP_INITIAL_WORDS;
@@ -30,6 +32,7 @@ void heap_init(Heap *heap)
 
 void heap_destroy(Heap *heap)
 {
+    heap_merge_messages(heap);
     Term *obj = heap->offheap;
     while (obj != NULL) {
         refc_binary_release((RefcBinary *)(uintptr_t)obj[2]);
@@ -107,6 +110,41 @@ void heap_adopt(Heap *heap, HeapFragment *frag, Term *offheap)
     }
 }
 
+void heap_adopt_message(Heap *heap, HeapFragment *frag, Term *offheap)
+{
+    frag->next = heap->msg_fragments;
+    heap->msg_fragments = frag;
+    heap->msg_words += (size_t)(frag->top - frag->data);
+    while (offheap != NULL) {
+        Term *next = (Term *)(uintptr_t)offheap[3];
+        heap_link_offheap(heap, offheap);
+        offheap = next;
+    }
+    if (heap->msg_words > heap_block_words(heap)) {
+        heap_merge_messages(heap);
+    }
+}
+
+void heap_merge_messages(Heap *heap)
+{
+    HeapFragment *f = heap->msg_fragments;
+    while (f != NULL) {
+        HeapFragment *next = f->next;
+        // Behind the newest fragment, so heap_alloc_slow keeps filling that one first.
+        if (heap->fragments == NULL) {
+            f->next = NULL;
+            heap->fragments = f;
+        } else {
+            f->next = heap->fragments->next;
+            heap->fragments->next = f;
+        }
+        f = next;
+    }
+    heap->fragment_words += heap->msg_words;
+    heap->msg_fragments = NULL;
+    heap->msg_words = 0;
+}
+
 void heap_link_offheap(Heap *heap, Term *obj)
 {
     heap->offheap_bytes += ((const RefcBinary *)(uintptr_t)obj[2])->size;
@@ -124,12 +162,17 @@ bool heap_contains(const Heap *heap, const Term *ptr)
             return true;
         }
     }
+    for (const HeapFragment *f = heap->msg_fragments; f != NULL; f = f->next) {
+        if (ptr >= f->data && ptr < f->end) {
+            return true;
+        }
+    }
     return false;
 }
 
 size_t heap_used_words(const Heap *heap)
 {
-    return (size_t)(heap->top - heap->start) + heap->fragment_words;
+    return (size_t)(heap->top - heap->start) + heap->fragment_words + heap->msg_words;
 }
 
 bool heap_wants_gc(const Heap *heap)

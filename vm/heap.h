@@ -37,6 +37,8 @@ typedef struct Heap {
     size_t spare_capacity;   // its words
     size_t offheap_bytes;    // bytes of the REFBINs on the off-heap list (live or not)
     size_t offheap_limit;    // collect once offheap_bytes passes this (BEAM's binary vheap)
+    HeapFragment *msg_fragments; // received messages' blocks, adopted as they were copied
+    size_t msg_words;            // their words: merged into fragments (forcing a GC) past a budget
 } Heap;
 
 // Makes [heap] an empty heap of HEAP_INITIAL_WORDS words.
@@ -65,6 +67,13 @@ HeapFragment *heap_fragment_new(size_t words);
 // term_copy built for it. The heap owns both afterwards; the next gc_collect merges them.
 // Only the heap's owner may call it.
 void heap_adopt(Heap *heap, HeapFragment *frag, Term *offheap);
+// Makes message block [frag] (with its REFBIN chain [offheap]) part of [heap] without forcing
+// a collection: received messages accumulate until their words pass the young block's size,
+// then join the fragments so the next safe point collects. Terms in [frag] stay where they
+// are, so registers already pointing into it stay valid. Only the heap's owner may call it.
+void heap_adopt_message(Heap *heap, HeapFragment *frag, Term *offheap);
+// Moves the message blocks into the fragment list (gc_collect and heap_destroy call it).
+void heap_merge_messages(Heap *heap);
 // Links the REFBIN object at [obj] (its header word) into [heap]'s off-heap list, so the GC
 // and heap_destroy drop its reference when it dies, and counts its bytes toward the next GC.
 // The object must lie in [heap].

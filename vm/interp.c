@@ -535,7 +535,9 @@ dispatch:
     }
     CASE(RECV_ACCEPT) {
         mailbox_accept(p);
-        atomic_store(&p->timer_state, TIMER_NONE);
+        if (atomic_load_explicit(&p->timer_state, memory_order_relaxed) != TIMER_NONE) {
+            interp_receive_done(p);
+        }
         NEXT(1);
     }
     CASE(RECV_WAIT) {

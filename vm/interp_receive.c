@@ -26,7 +26,8 @@ WaitAction interp_receive_wait(Process *p, Term timeout)
         proc_raise(p, term_from_atom(ATOM_error), error_normalize(p, reason));
         return WAIT_BAD_TIMEOUT;
     }
-    if (timeout == term_from_small(0)) {
+    // A process run outside the schedulers (a helper) has no timer thread and no senders.
+    if (timeout == term_from_small(0) || (!infinite && !p->vm->timers.started)) {
         reset_cursor(p);
         return WAIT_TIMED_OUT;
     }
@@ -39,6 +40,13 @@ WaitAction interp_receive_wait(Process *p, Term timeout)
         timer_arm_receive(p->vm, p->pid, token, (uint64_t)term_to_small(timeout));
     }
     return WAIT_SUSPEND;
+}
+
+void interp_receive_done(Process *p)
+{
+    pthread_mutex_lock(&p->mailbox.lock);
+    atomic_store(&p->timer_state, TIMER_NONE);
+    pthread_mutex_unlock(&p->mailbox.lock);
 }
 
 bool interp_suspend(Process *p)

@@ -17,6 +17,9 @@ typedef enum WaitAction {
 
 // Decides what RECV_WAIT does with timeout [timeout]; arms the receive timer the first time.
 WaitAction interp_receive_wait(Process *p, Term timeout);
+// A message was accepted while a receive timer is armed or fired: disarms it (under the
+// mailbox lock, so a concurrent firing cannot leave a stale TIMER_FIRED behind).
+void interp_receive_done(Process *p);
 // Under the mailbox lock: makes [p] WAITING unless something arrived meanwhile. True when it
 // is now WAITING (the interpreter must return at once without touching [p]).
 bool interp_suspend(Process *p);

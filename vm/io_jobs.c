@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -173,6 +174,7 @@ static int make_dir_p(char *path)
 
 static void read_stdin(FileJob *j)
 {
+    fflush(stdout); // the prompt IO.gets wrote before submitting shows while we wait
     IoStdinResult r = io_stdin_read(j->base.pool, j->mode, j->count, &j->data, &j->err);
     j->flag = r == IO_STDIN_EOF || r == IO_STDIN_CANCELLED;
     if (r == IO_STDIN_OK) {
@@ -370,15 +372,6 @@ static FileJob *build_job(Process *p, IoOp op, const Term *args)
 }
 
 // ==== Entry points ====
-
-Term io_jobs_call(Process *p, IoOp op, const Term *args)
-{
-    FileJob *j = build_job(p, op, args);
-    if (j == NULL) {
-        return TERM_NONE;
-    }
-    return io_job_run_inline(&j->base, p);
-}
 
 Term io_jobs_submit(Process *p, IoOp op, const Term *args)
 {

@@ -1,8 +1,8 @@
 // The blocking operations Ember offers (file system and stdin), each packaged as an IoJob
 // (io_pool.h): the arguments are copied out of the caller's heap into C memory, the work runs
-// on a pool thread (or inline), and the result is rebuilt as the term Elixir's function
-// returns ({:ok, data}, {:error, :enoent}, true, :eof ...). Used by the File and IO built-ins
-// and by :ember_io.submit/2, the asynchronous entry point.
+// on a pool thread (or inline when there is no pool), and the result is rebuilt as the term
+// Elixir's function returns ({:ok, data}, {:error, :enoent}, true, :eof ...). The entry point
+// is :ember_io.submit/2 (vm/bi_file.c), behind stdlib/file.ex and stdlib/io.ex.
 #ifndef EMBER_VM_IO_JOBS_H
 #define EMBER_VM_IO_JOBS_H
 
@@ -33,11 +33,6 @@ typedef enum IoOp {
 #undef X
     IO_OP_COUNT
 } IoOp;
-
-// Runs [op] with Elixir arguments [args] inline on [p]'s thread (the synchronous path: it
-// blocks the scheduler) and returns its result term. Bad arguments raise in [p] as Elixir's
-// function does; returns TERM_NONE then.
-Term io_jobs_call(Process *p, IoOp op, const Term *args);
 
 // Starts [op] with [args] asynchronously: returns a new ref at once; the result arrives as the
 // message {:"$ember_io", ref, result}. Without a pool the job runs inline and the message is

@@ -58,12 +58,7 @@ void mailbox_clear(Mailbox *mb)
     pthread_mutex_unlock(&mb->lock);
     free_chain(in);
     free_chain(sig);
-    // The private queue's terms live in the heap, freed separately: free the nodes only.
-    for (Message *m = mb->head; m != NULL;) {
-        Message *next = m->next;
-        free(m);
-        m = next;
-    }
+    free_chain(mb->head);
     mb->head = NULL;
     mb->tail = &mb->head;
     mb->cursor = &mb->head;
@@ -96,21 +91,11 @@ Message *message_copy(Term msg, uint32_t kind, Term from)
     return m;
 }
 
-// Makes [m]'s term part of [p]'s heap: copied into the young block when it fits (no GC
-// needed afterwards), else by adopting the fragment whole.
+// Makes [m]'s term part of [p]'s heap where it lies (registers may already point into it).
 static void adopt(Process *p, Message *m)
 {
-    if (m->frag == NULL) {
-        return;
-    }
-    size_t words = (size_t)(m->frag->top - m->frag->data);
-    Heap *heap = &p->heap;
-    if ((size_t)(heap->end - heap->top) >= words && m->offheap == NULL) {
-        m->term = term_copy(m->term, heap->top, &m->offheap);
-        heap->top += words;
-        free(m->frag);
-    } else {
-        heap_adopt(heap, m->frag, m->offheap);
+    if (m->frag != NULL) {
+        heap_adopt_message(&p->heap, m->frag, m->offheap);
     }
     m->frag = NULL;
     m->offheap = NULL;
@@ -129,9 +114,8 @@ bool mailbox_fetch(Process *p)
     if (first == NULL) {
         return false;
     }
-    for (Message *m = first; m != NULL; m = m->next) {
-        adopt(p, m);
-    }
+    // Queued messages stay in their own blocks, outside the heap: a long queue costs the
+    // collector nothing. A message joins the heap when a receive accepts it.
     *mb->tail = first;
     Message *last = first;
     while (last->next != NULL) {
@@ -150,6 +134,7 @@ void mailbox_accept(Process *p)
     if (mb->tail == &m->next) {
         mb->tail = mb->cursor;
     }
+    adopt(p, m);
     free(m);
     mb->len--;
     mb->cursor = &mb->head;
@@ -158,7 +143,6 @@ void mailbox_accept(Process *p)
 void mailbox_append_private(Process *p, Message *m)
 {
     Mailbox *mb = &p->mailbox;
-    adopt(p, m);
     m->next = NULL;
     *mb->tail = m;
     mb->tail = &m->next;

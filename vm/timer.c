@@ -92,11 +92,17 @@ static void remove_at(TimerService *ts, uint32_t i)
 }
 
 // Adds [e], waking the thread when [e] became the earliest deadline (it may be asleep
-// until a later one).
+// until a later one). After timer_stop, schedulers finishing their last slices may still
+// arm timers: those can never fire, so they are dropped here.
 static void insert(Vm *vm, TimerEntry e)
 {
     TimerService *ts = &vm->timers;
     pthread_mutex_lock(&ts->lock);
+    if (ts->stopping) {
+        pthread_mutex_unlock(&ts->lock);
+        message_free(e.msg);
+        return;
+    }
     if (ts->count == ts->cap) {
         ts->cap = ts->cap == 0 ? 16 : ts->cap * 2;
         ts->heap = em_realloc(ts->heap, ts->cap * sizeof(TimerEntry));
@@ -203,19 +209,26 @@ void timer_start(Vm *vm)
     if (ts->started) {
         return;
     }
-    pthread_condattr_t attr;
-    pthread_condattr_init(&attr);
-    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC); // deadlines ignore wall-clock jumps
-    pthread_cond_init(&ts->cond, &attr);
-    pthread_condattr_destroy(&attr);
-    pthread_mutex_init(&ts->lock, NULL);
+    if (!ts->stopping) { // first start; a restart after timer_stop reuses lock and cond
+        pthread_condattr_t attr;
+        pthread_condattr_init(&attr);
+        pthread_condattr_setclock(&attr, CLOCK_MONOTONIC); // deadlines ignore wall-clock jumps
+        pthread_cond_init(&ts->cond, &attr);
+        pthread_condattr_destroy(&attr);
+        pthread_mutex_init(&ts->lock, NULL);
+    }
+    pthread_mutex_lock(&ts->lock);
     ts->stopping = false;
+    pthread_mutex_unlock(&ts->lock);
     if (pthread_create(&ts->thread, NULL, timer_main, vm) != 0) {
         fatal_oom(); // EAGAIN: no memory or thread slot for one more thread
     }
     ts->started = true;
 }
 
+// Safe to call before sched_stop, and should be: once it returns nothing fires (so nothing
+// calls sched_enqueue), while the lock and cond stay valid (never destroyed: they own no
+// memory) for the schedulers' last timer_arm_receive/send_after calls, which insert drops.
 void timer_stop(Vm *vm)
 {
     TimerService *ts = &vm->timers;
@@ -227,6 +240,8 @@ void timer_stop(Vm *vm)
     pthread_cond_signal(&ts->cond);
     pthread_mutex_unlock(&ts->lock);
     pthread_join(ts->thread, NULL);
+    ts->started = false;
+    pthread_mutex_lock(&ts->lock);
     for (uint32_t i = 0; i < ts->count; i++) {
         message_free(ts->heap[i].msg); // NULL for receive timeouts
     }
@@ -234,9 +249,7 @@ void timer_stop(Vm *vm)
     ts->heap = NULL;
     ts->count = 0;
     ts->cap = 0;
-    pthread_cond_destroy(&ts->cond);
-    pthread_mutex_destroy(&ts->lock);
-    ts->started = false;
+    pthread_mutex_unlock(&ts->lock);
 }
 
 // now + [ms], saturating: a huge timeout just never fires.

@@ -41,8 +41,8 @@ void vm_start_processes(Vm *vm)
 
 void vm_stop_processes(Vm *vm)
 {
+    timer_stop(vm); // first: once it returns no timer can queue a process
     sched_stop(vm);
-    timer_stop(vm);
 }
 
 void vm_free(Vm *vm)

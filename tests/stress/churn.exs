@@ -6,7 +6,8 @@
 # expected outcome (which EXIT and DOWN messages with which reasons, which processes stay
 # alive); checked continuously and at the end: believed-alive processes are alive and answer,
 # dead ones are dead, every expected EXIT/DOWN arrives exactly once with the right reason, a
-# trapper has seen exactly the exit signals sent to it, and length(Process.list()) returns to
+# trapper has seen exactly the exit signals sent to it, a message sent right after a fatal
+# signal is never answered, and length(Process.list()) returns to
 # its starting value once everything is shut down. Randomness is a fixed-seed LCG per worker
 # (Ember has no :rand). Final line: "ok churn workers=8" (counts on earlier lines vary).
 defmodule Churn do
@@ -168,6 +169,9 @@ defmodule Churn do
 
   # The child is gone (or going) with `reason`; its grandchild (if any) with `gc_reason`.
   def expect_death(st, pid, reason, gc_reason) do
+    # A message sent after the fatal signal must never be answered (signals from one sender
+    # arrive in order): drain/1 reports a {:pong, _, :after_death, _}.
+    send(pid, {:ping, self(), :after_death})
     child = Map.fetch!(st.children, pid)
     st = %{st | children: Map.delete(st.children, pid), exit_wait: Map.put(st.exit_wait, pid, reason)}
     st = if child.mon, do: %{st | down_wait: Map.put(st.down_wait, child.mon, {pid, reason})}, else: st
@@ -231,6 +235,7 @@ defmodule Churn do
     receive do
       {:EXIT, pid, reason} -> st |> on_exit(pid, reason) |> drain()
       {:DOWN, ref, :process, pid, reason} -> st |> on_down(ref, pid, reason) |> drain()
+      {:pong, _pid, :after_death, _} -> st |> err("answered a message sent after its exit signal") |> drain()
     after
       0 -> st
     end
@@ -278,6 +283,7 @@ defmodule Churn do
       receive do
         {:EXIT, pid, reason} -> st |> on_exit(pid, reason) |> wait_all()
         {:DOWN, ref, :process, pid, reason} -> st |> on_down(ref, pid, reason) |> wait_all()
+        {:pong, _pid, :after_death, _} -> st |> err("answered a message sent after its exit signal") |> wait_all()
       after
         10_000 ->
           err(st, "timeout: #{map_size(st.exit_wait)} EXIT and #{map_size(st.down_wait)} DOWN missing")

@@ -41,11 +41,14 @@ if [[ $EMBER == */* ]]; then
 else
     command -v "$EMBER" >/dev/null || { echo "$0: $EMBER: command not found" >&2; exit 2; }
 fi
+TIMECMD=""
+[ -x /usr/bin/time ] && TIMECMD="/usr/bin/time -q -f %U_%S -o WORKCPU"
 IS_ELIXIR=0
 [ "$(basename "$EMBER")" = elixir ] && IS_ELIXIR=1
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/stress.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
+TIMECMD=${TIMECMD/WORKCPU/$WORK/cpu}
 
 # Expected last line of each program at this scale (closed forms; bash arithmetic is 64-bit).
 expected() {
@@ -76,17 +79,21 @@ run_one() {
     local out=$WORK/out err=$WORK/err
     I=$((I + 1))
     want=$(expected "$prog")
-    t0=$(date +%s.%N)
+    local cmd
     if [ $IS_ELIXIR = 1 ]; then
-        (cd "$HERE" && STRESS_SCALE=$SCALE timeout -k 5 "$limit" \
-            "$EMBER" --erl "+P 2000000 +S $k:$k" "$prog.exs" </dev/null >"$out" 2>"$err")
+        cmd=("$EMBER" --erl "+P 2000000 +S $k:$k" "$prog.exs")
     else
-        (cd "$HERE" && STRESS_SCALE=$SCALE EMBER_SCHEDULERS=$k timeout -k 5 "$limit" \
-            "$EMBER" --schedulers "$k" "$prog.exs" </dev/null >"$out" 2>"$err")
+        cmd=("$EMBER" --schedulers "$k" "$prog.exs")
     fi
+    rm -f "$WORK/cpu"
+    t0=$(date +%s.%N)
+    (cd "$HERE" && export STRESS_SCALE=$SCALE EMBER_SCHEDULERS=$k &&
+        $TIMECMD timeout -k 5 "$limit" "${cmd[@]}" </dev/null >"$out" 2>"$err")
     rc=$?
     t1=$(date +%s.%N)
+    # wall and CPU (user + sys) seconds: on a loaded machine wall time says little
     secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+    [ -s "$WORK/cpu" ] && secs="$secs s wall, $(tail -n 1 "$WORK/cpu" | awk -F_ '{ printf "%.1f", $1 + $2 }') s cpu"
     got=$(tail -n 1 "$out")
     local why=""
     if [ $rc = 124 ] || [ $rc = 137 ]; then
@@ -101,10 +108,10 @@ run_one() {
     fi
     if [ -z "$why" ]; then
         PASS=$((PASS + 1))
-        echo "ok $I - $prog schedulers=$k (${secs} s)"
+        echo "ok $I - $prog schedulers=$k (${secs})"
     else
         FAIL=$((FAIL + 1))
-        echo "not ok $I - $prog schedulers=$k (${secs} s)"
+        echo "not ok $I - $prog schedulers=$k (${secs})"
         echo "#   $why"
         echo "#   expected: $want"
         echo "#   got:      $got"

@@ -87,10 +87,12 @@ Test(exit_report, call_errors_map_back_to_erlang_terms)
 {
     error_raise_function_clause(proc, atom("Elixir.M"), atom("one"), 1);
     assert_reason("{:function_clause, []}");
+    // As in BEAM, the stack starts with the missing function.
     error_raise_undefined(proc, atom("Elixir.M"), atom("nope"), 1, true);
-    assert_reason("{:undef, []}");
+    assert_reason("{:undef, [{M, :nope, 1, []}]}");
     error_raise_undefined(proc, atom("Elixir.Nope"), atom("nope"), 0, false);
-    assert_reason("{:undef, []}");
+    proc->exc_stack = parse("[{Nope, :nope, 0, [line: 2]}]");
+    assert_reason("{:undef, [{Nope, :nope, 0, [line: 2]}]}");
 }
 
 Test(exit_report, badarg_only_for_runtime_argument_errors)
@@ -107,8 +109,9 @@ Test(exit_report, badarg_only_for_runtime_argument_errors)
 
 Test(exit_report, key_errors_of_map_operations_are_badkey)
 {
+    // As in BEAM, the failing lookup tops the stack (it tells the map).
     error_raise_key(proc, atom("b"), parse("%{a: 2}"));
-    assert_reason("{{:badkey, :b}, []}");
+    assert_reason("{{:badkey, :b}, [{:erlang, :map_get, [:b, %{a: 2}], []}]}");
     error_raise_key(proc, atom("b"), term_nil_atom()); // %{m | b: 1}
     assert_reason("{{:badkey, :b}, []}");
     // Keyword.fetch!/2 raises the struct from Elixir code.
@@ -216,4 +219,95 @@ Test(exit_report, level_names_round_trip)
     cr_assert_not(exit_report_level_parse("loud", &parsed));
     cr_assert_str_eq(exit_report_level_name(LOG_DEFAULT), "debug");
     cr_assert_eq(LOG_DEFAULT, 0, "a zeroed Vm must have Elixir's default level");
+}
+
+// Raw Erlang reasons turned back into exceptions, as a linked process receiving the exit
+// reason does; messages are what Exception.message(Exception.normalize(:error, raw, stack))
+// gave in Elixir 1.14.
+typedef struct NormalizeCase {
+    const char *raw;
+    const char *stack;
+    const char *message;
+} NormalizeCase;
+
+static const NormalizeCase normalize_cases[] = {
+    {":badarith", "[]", "bad argument in arithmetic expression"},
+    {":badarg", "[]", "argument error"},
+    {":system_limit", "[]", "a system limit has been reached"},
+    {":cond_clause", "[]", "no cond clause evaluated to a truthy value"},
+    {"{:badmatch, 1}", "[]", "no match of right hand side value: 1"},
+    {"{:case_clause, 1}", "[]", "no case clause matching: 1"},
+    {"{:with_clause, 1}", "[]", "no with clause matching: 1"},
+    {"{:try_clause, 1}", "[]", "no try clause matching: 1"},
+    {"{:badmap, 1}", "[]", "expected a map, got: 1"},
+    {"{:badfun, 1}", "[]", "expected a function, got: 1"},
+    {"{:badbool, :and, 1}", "[]", "expected a boolean on left-side of \"and\", got: 1"},
+    {"{:badkey, :k}", "[]", "key :k not found"},
+    {"{:badkey, :k, %{a: 1}}", "[]", "key :k not found in: %{a: 1}"},
+    {"{:badkey, :k}", "[{:erlang, :map_get, [:k, %{a: 1}], []}]", "key :k not found in: %{a: 1}"},
+    {":undef", "[{Nope, :f, [], []}]", "function Nope.f/0 is undefined (module Nope is not available)"},
+    {":function_clause", "[{N, :run, [1], [file: 'n.exs', line: 2]}]",
+     "no function clause matching in N.run/1"},
+    {":undef", "[]", "Erlang error: :undef"},
+    {"{:nocatch, 1}", "[]", "Erlang error: {:nocatch, 1}"},
+    {":timeout", "[]", "Erlang error: :timeout"},
+};
+
+Test(exit_report, raw_reasons_normalize_back_to_exceptions)
+{
+    for (size_t i = 0; i < sizeof normalize_cases / sizeof normalize_cases[0]; i++) {
+        const NormalizeCase *c = &normalize_cases[i];
+        Term exc = error_normalize_stack(proc, parse(c->raw), parse(c->stack));
+        Term msg = error_message(proc, exc);
+        size_t size;
+        const uint8_t *bytes = term_binary_bytes(msg, &size);
+        cr_expect(size == strlen(c->message) && memcmp(bytes, c->message, size) == 0,
+                  "%s: got %.*s, expected %s", c->raw, (int)size, bytes, c->message);
+    }
+}
+
+static void assert_format_exit(Term reason, const char *expected)
+{
+    StrBuf out;
+    strbuf_init(&out);
+    exit_report_format_exit(vm, proc, reason, &out);
+    cr_assert(out.len == strlen(expected) && memcmp(out.data, expected, out.len) == 0,
+              "got %.*s, expected %s", (int)out.len, out.data, expected);
+    strbuf_free(&out);
+}
+
+// Expected texts: what Elixir 1.14 printed after "** (EXIT from #PID<0.96.0>) " when a linked
+// process ended that way.
+Test(exit_report, format_exit_of_a_linked_crash)
+{
+    error_raise_arith(proc, "+", (Term[]){term_from_small(1), atom("a")}, 2);
+    Term stack = term_make_cons(
+        proc, term_hd(proc->exc_stack),
+        parse("[{:ember_script, :\"-__script__/0-fun-0-\", 0, [file: 'ex.exs', line: 3]}]"));
+    proc->exc_stack = stack;
+    assert_format_exit(exit_reason_of(proc),
+                       "an exception was raised:\n"
+                       "    ** (ArithmeticError) bad argument in arithmetic expression\n"
+                       "        :erlang.+(1, :a)\n"
+                       "        ex.exs:3: anonymous fn/0 in :elixir_compiler_0.__FILE__/1");
+    error_raise_key(proc, atom("b"), parse("%{a: 1}"));
+    assert_format_exit(exit_reason_of(proc), "an exception was raised:\n"
+                                             "    ** (KeyError) key :b not found in: %{a: 1}\n"
+                                             "        :erlang.map_get(:b, %{a: 1})");
+    proc_raise(proc, atom("throw"), atom("x"));
+    proc->exc_stack = parse("[{M, :f, 0, [file: 'ex.exs', line: 1]}]");
+    assert_format_exit(exit_reason_of(proc), "an exception was raised:\n"
+                                             "    ** (ErlangError) Erlang error: {:nocatch, :x}\n"
+                                             "        ex.exs:1: M.f/0");
+}
+
+Test(exit_report, format_exit_of_plain_reasons)
+{
+    assert_format_exit(atom("boom"), ":boom");
+    assert_format_exit(atom("killed"), "killed");
+    assert_format_exit(atom("shutdown"), "shutdown");
+    assert_format_exit(parse("{:shutdown, 1}"), "shutdown: 1");
+    assert_format_exit(parse("{:boom, [1]}"), "{:boom, [1]}");
+    assert_format_exit(parse("{:timeout, {GenServer, :call, [1]}}"),
+                       "exited in: GenServer.call(1)\n    ** (EXIT) time out");
 }

@@ -172,6 +172,27 @@ Test(timer, stop_frees_pending_entries)
     timer_stop(vm); // again (and once more in teardown): harmless
 }
 
+Test(timer, timers_set_after_stop_are_dropped)
+{
+    Term bin = big_binary();
+    timer_stop(vm); // as at VM shutdown, while schedulers may still be finishing slices
+    uint64_t ref = timer_send_after(vm, nobody, TERM_NONE, message_copy(bin, MSG_PLAIN, nobody),
+                                    1);
+    timer_arm_receive(vm, nobody, 1, 1);
+    cr_assert_eq(refcount_of(bin), 1, "the message was freed at once");
+    cr_assert_eq(timer_read(vm, ref), -1);
+    cr_assert_eq(timer_cancel(vm, ref), -1);
+}
+
+Test(timer, restart_after_stop_fires_again)
+{
+    timer_stop(vm);
+    timer_start(vm);
+    uint64_t ref = timer_send_after(vm, nobody, TERM_NONE,
+                                    message_copy(term_from_small(1), MSG_PLAIN, nobody), 1);
+    cr_assert(wait_fired(ref));
+}
+
 Test(timer, start_is_idempotent_and_stop_without_start_is_safe)
 {
     timer_start(vm);

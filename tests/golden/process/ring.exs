@@ -4,6 +4,7 @@ defmodule Ring do
     receive do
       {:token, 0, origin} ->
         send(origin, :done)
+        node_loop(next)
 
       {:token, hops, origin} ->
         send(next, {:token, hops - 1, origin})

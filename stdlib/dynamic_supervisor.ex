@@ -160,7 +160,10 @@ defmodule DynamicSupervisor.Server do
     end
   end
 
-  def handle_info(msg, state), do: GenServer.__default_info__(DynamicSupervisor, msg, state)
+  def handle_info(msg, state) do
+    Logger.error("DynamicSupervisor received unexpected message: #{inspect(msg)}\n")
+    {:noreply, state}
+  end
 
   defp child_exited(state, child, reason) do
     if restart?(child.restart, reason), do: restart(state, child), else: {:noreply, state}

@@ -353,7 +353,10 @@ defmodule Supervisor.Server do
     end
   end
 
-  def handle_info(msg, state), do: GenServer.__default_info__(Supervisor, msg, state)
+  def handle_info(msg, state) do
+    Logger.error("Supervisor received unexpected message: #{inspect(msg)}\n")
+    {:noreply, state}
+  end
 
   defp child_exited(state, child, reason) do
     if restart?(child.restart, reason) do

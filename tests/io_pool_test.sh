@@ -15,6 +15,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/io_pool_test.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 failed=0
 n=0
+# stdbuf works by LD_PRELOAD, which ASan refuses unless told not to check the link order.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 
 # run_case NAME SCRIPT EXPECTED WAIT_FOR INPUT: runs SCRIPT with stdin from a fifo, writes INPUT
 # once stdout shows the line WAIT_FOR, then compares stdout with EXPECTED.

@@ -104,9 +104,6 @@ static Term process_info(Process *p, Term pid, Term key, Term dead)
     if (value == TERM_NONE) {
         return bi_badarg(p, 2, "unknown info item");
     }
-    if (key == atom_of(p, "registered_name") && value == TERM_NIL && term_is_atom(dead)) {
-        return value; // :erlang.process_info gives [] for an unnamed process
-    }
     return bi_tuple2(p, key, value);
 }
 

@@ -45,22 +45,52 @@ static int64_t clock_ns(clockid_t clock)
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-// System.monotonic_time/1 and System.system_time/1 for :second, :millisecond,
-// :microsecond, :nanosecond (and :native, which is nanoseconds here).
-static Term time_in_unit(Process *p, Term unit, clockid_t clock)
+// Nanoseconds per [unit] (:second, :millisecond, :microsecond, :nanosecond, :native, which
+// is nanoseconds here, or a positive integer: parts per second); 0 when it is not a unit.
+static int64_t unit_ns(Process *p, Term unit)
 {
     static const struct {
         const char *name;
-        int64_t divisor;
+        int64_t ns;
     } units[] = {{"second", 1000000000}, {"millisecond", 1000000}, {"microsecond", 1000},
-                 {"nanosecond", 1},      {"native", 1}};
+                 {"nanosecond", 1},      {"native", 1}, {"seconds", 1000000000},
+                 {"milli_seconds", 1000000}, {"micro_seconds", 1000}, {"nano_seconds", 1}};
+    if (term_is_small(unit) && term_to_small(unit) > 0 && term_to_small(unit) <= 1000000000) {
+        return 1000000000 / term_to_small(unit);
+    }
     const char *name = term_is_atom(unit) ? atom_name(p->vm->atoms, term_to_atom(unit), NULL) : "";
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
         if (strcmp(name, units[i].name) == 0) {
-            return term_make_int(p, clock_ns(clock) / units[i].divisor);
+            return units[i].ns;
         }
     }
-    return error_raise(p, ERR_ARGUMENT, "unsupported time unit");
+    return 0;
+}
+
+// System.monotonic_time/1 and System.system_time/1.
+static Term time_in_unit(Process *p, Term unit, clockid_t clock)
+{
+    int64_t ns = unit_ns(p, unit);
+    if (ns == 0) {
+        return error_raise(p, ERR_ARGUMENT, "unsupported time unit");
+    }
+    return term_make_int(p, clock_ns(clock) / ns);
+}
+
+// System.convert_time_unit(time, from, to), rounding down like Erlang.
+Term bi_system_convert_time_unit_3(Process *p, Term *args)
+{
+    int64_t from = unit_ns(p, args[1]);
+    int64_t to = unit_ns(p, args[2]);
+    if (!term_is_small(args[0]) || from == 0 || to == 0) {
+        return error_raise(p, ERR_ARGUMENT, "argument error");
+    }
+    __int128 ns = (__int128)term_to_small(args[0]) * from;
+    __int128 q = ns / to;
+    if (ns % to != 0 && ns < 0) {
+        q -= 1;
+    }
+    return term_make_int(p, (int64_t)q);
 }
 
 Term bi_system_monotonic_time_1(Process *p, Term *args)
@@ -82,3 +112,4 @@ Term bi_system_monotonic_time_0(Process *p, Term *args)
 // :erlang names of the time functions above (one C function per builtins.def row).
 Term bi_erlang_monotonic_time_1(Process *p, Term *args) { return bi_system_monotonic_time_1(p, args); }
 Term bi_erlang_system_time_1(Process *p, Term *args) { return bi_system_system_time_1(p, args); }
+Term bi_erlang_convert_time_unit_3(Process *p, Term *args) { return bi_system_convert_time_unit_3(p, args); }

@@ -89,7 +89,16 @@ Term error_raise_key(Process *p, Term key, Term term)
 {
     Term fields[6] = {term_from_atom(ATOM_key), key, term_from_atom(ATOM_term), term,
                       term_from_atom(ATOM_message), term_nil_atom()};
-    return proc_raise(p, term_from_atom(ATOM_error), make_exception(p, ERR_KEY, fields, 3));
+    proc_raise(p, term_from_atom(ATOM_error), make_exception(p, ERR_KEY, fields, 3));
+    if (term_is_map(term)) {
+        // As in BEAM, the failed lookup tops the stack: :erlang.map_get(key, map). It also
+        // tells this runtime KeyError ({:badkey, key} in an exit reason) from a raised one.
+        Term args[2] = {key, term};
+        Term entry[4] = {atom_of(p, "erlang"), atom_of(p, "map_get"), term_make_list(p, 2, args),
+                         TERM_NIL};
+        p->exc_stack = term_make_cons(p, term_make_tuple(p, 4, entry), TERM_NIL);
+    }
+    return TERM_NONE;
 }
 
 Term error_raise_undefined(Process *p, Term module, Term name, uint32_t arity, bool module_loaded)

@@ -79,7 +79,9 @@ void error_print_uncaught(Vm *vm, Term kind, Term reason, Term stack, Term messa
 // expression like Elixir's ("bad argument in arithmetic expression: 1 + :a"). Returns TERM_NONE.
 Term error_raise_arith(Process *p, const char *op, const Term *args, uint32_t argc);
 
-// Raises KeyError for [key] missing in [term]. Returns TERM_NONE.
+// Raises KeyError for [key] missing in [term] (a map, or nil for %{m | k: v}) as a failed
+// BEAM map operation: with a map, the stack starts with {:erlang, :map_get, [key, map], []}.
+// Returns TERM_NONE.
 Term error_raise_key(Process *p, Term key, Term term);
 
 // The Elixir exception struct for an arbitrary raised :error [reason] (Erlang-style reasons

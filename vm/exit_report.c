@@ -82,21 +82,32 @@ static const struct {
     {"Elixir.CondClauseError", NULL, "cond_clause"},
 };
 
-// KeyError: BEAM's map operations (Map.fetch!, map.key, %{m | k: v}) raise {:badkey, key};
-// Keyword functions and explicit raises (a list as :term, or a custom message) keep the struct.
-static Term raw_key_error(Process *p, Term exc)
+// True when [stack] starts with a BEAM map operation, as error_raise_key puts it.
+static bool starts_with_map_op(Process *p, Term stack)
 {
-    Term term = field(p, exc, "term");
-    bool from_map_op = term_is_map(term) ||
-                       (term == term_nil_atom() && field(p, exc, "message") == term_nil_atom());
+    if (!term_is_cons(stack) || !term_is_tuple(term_hd(stack)) ||
+        term_tuple_arity(term_hd(stack)) != 4) {
+        return false;
+    }
+    Term module = term_tuple_elems(term_hd(stack))[0];
+    return module == atom_of(p, "erlang") || module == atom_of(p, "maps");
+}
+
+// KeyError: BEAM's map operations (Map.fetch!, map.key, %{m | k: v}) raise {:badkey, key}:
+// error_raise_key marks them with a map_get stack entry, or (update syntax) leaves both :term
+// and :message nil. Keyword functions and `raise KeyError, ...` keep the struct.
+static Term raw_key_error(Process *p, Term exc, Term stack)
+{
+    bool from_map_op = starts_with_map_op(p, stack) || (field(p, exc, "term") == term_nil_atom() &&
+                                                        field(p, exc, "message") == term_nil_atom());
     return from_map_op ? pair(p, term_from_atom(ATOM_badkey), field(p, exc, "key")) : exc;
 }
 
 // The Erlang term of exception [exc] of module [name] from the special cases, or TERM_NONE.
-static Term raw_special(Process *p, Term exc, const char *name)
+static Term raw_special(Process *p, Term exc, Term stack, const char *name)
 {
     if (strcmp(name, "Elixir.KeyError") == 0) {
-        return raw_key_error(p, exc);
+        return raw_key_error(p, exc, stack);
     }
     if (strcmp(name, "Elixir.ErlangError") == 0) {
         return field(p, exc, "original");
@@ -121,7 +132,7 @@ static Term raw_special(Process *p, Term exc, const char *name)
     return TERM_NONE;
 }
 
-Term exit_report_raw_error(Process *p, Term exc)
+Term exit_report_raw_error(Process *p, Term exc, Term stack)
 {
     Term module = term_is_map(exc) ? map_struct_name(exc) : TERM_NONE;
     if (module == TERM_NONE || !term_is_atom(module)) {
@@ -140,7 +151,7 @@ Term exit_report_raw_error(Process *p, Term exc)
             return atom_of(p, atom_errors[i].reason);
         }
     }
-    Term special = raw_special(p, exc, name);
+    Term special = raw_special(p, exc, stack, name);
     return special == TERM_NONE ? exc : special;
 }
 
@@ -188,7 +199,7 @@ Term exit_reason_of(Process *p)
         Term nocatch = pair(p, term_from_atom(ATOM_nocatch), p->exc_reason);
         return pair(p, nocatch, stack);
     }
-    Term raw = exit_report_raw_error(p, p->exc_reason);
+    Term raw = exit_report_raw_error(p, p->exc_reason, stack);
     return pair(p, raw, raw_error_stack(p, raw, stack));
 }
 
@@ -239,8 +250,10 @@ void exit_report_print(Vm *vm, Process *p)
     Term reason = is_error ? p->exc_reason : pair(p, term_from_atom(ATOM_nocatch), p->exc_reason);
     reason = error_normalize(p, reason);
     // The stack BEAM would show: a missing function or map lookup as the top entry.
-    Term stack = is_error ? raw_error_stack(p, exit_report_raw_error(p, reason), p->exc_stack)
-                          : p->exc_stack;
+    Term stack = p->exc_stack;
+    if (is_error) {
+        stack = raw_error_stack(p, exit_report_raw_error(p, reason, stack), stack);
+    }
     StrBuf text;
     strbuf_init(&text);
     strbuf_append_cstr(&text, "Process ");

@@ -35,10 +35,11 @@ enum {
 Term exit_reason_of(Process *p);
 
 // Erlang's raw term for :error exception [exc] (an Elixir struct, as Ember always builds
-// them): MatchError -> {:badmatch, term}, ArithmeticError with its default message ->
-// :badarith, ErlangError -> its original, ... and [exc] itself for exceptions that are
-// Elixir structs in Erlang too (RuntimeError, user exceptions). Allocates on [p]'s heap.
-Term exit_report_raw_error(Process *p, Term exc);
+// them) raised with stacktrace [stack]: MatchError -> {:badmatch, term}, ArithmeticError with
+// its default message -> :badarith, ErlangError -> its original, KeyError of a map operation
+// -> {:badkey, key}, ... and [exc] itself for exceptions that are Elixir structs in Erlang
+// too (RuntimeError, user exceptions, `raise KeyError`). Allocates on [p]'s heap.
+Term exit_report_raw_error(Process *p, Term exc, Term stack);
 
 // For an uncaught :error whose exception module defines message/1 (defexception with a
 // custom message), runs Mod.message(exception) in a fresh helper process, as Elixir's report

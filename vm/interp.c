@@ -392,7 +392,7 @@ dispatch:
     }
     CASE(CALL_EXT) {
         Import *imp = &fn->module->imports[WIDE(0)];
-        callee = imp->resolved;
+        callee = __atomic_load_n(&imp->resolved, __ATOMIC_ACQUIRE);
         if (callee == NULL && (callee = interp_resolve_import(p, imp)) == NULL) {
             THROW();
         }
@@ -461,7 +461,7 @@ dispatch:
             result = v;
             goto do_return;
         }
-        callee = imp->resolved;
+        callee = __atomic_load_n(&imp->resolved, __ATOMIC_ACQUIRE);
         if (callee == NULL && (callee = interp_resolve_import(p, imp)) == NULL) {
             THROW();
         }

@@ -160,15 +160,19 @@ IoPool *io_pool_new(Vm *vm, unsigned threads)
     return pool;
 }
 
-void io_pool_free(IoPool *pool)
+void io_pool_stop(IoPool *pool)
 {
     if (pool == NULL) {
         return;
     }
     pthread_mutex_lock(&pool->lock);
+    bool was_stopping = pool->stopping;
     pool->stopping = true;
     pthread_cond_broadcast(&pool->cond);
     pthread_mutex_unlock(&pool->lock);
+    if (was_stopping) {
+        return;
+    }
     ssize_t w;
     do {
         w = write(pool->cancel_pipe[1], "x", 1);
@@ -176,11 +180,24 @@ void io_pool_free(IoPool *pool)
     for (unsigned i = 0; i < pool->thread_count; i++) {
         pthread_join(pool->threads[i], NULL);
     }
-    for (IoJob *job = pool->head; job != NULL;) {
-        IoJob *next = job->next;
-        job->destroy(job);
-        job = next;
+    pthread_mutex_lock(&pool->lock);
+    IoJob *queued = pool->head;
+    pool->head = NULL;
+    pool->tail = &pool->head;
+    pthread_mutex_unlock(&pool->lock);
+    while (queued != NULL) {
+        IoJob *next = queued->next;
+        queued->destroy(queued);
+        queued = next;
     }
+}
+
+void io_pool_free(IoPool *pool)
+{
+    if (pool == NULL) {
+        return;
+    }
+    io_pool_stop(pool);
     close(pool->cancel_pipe[0]);
     close(pool->cancel_pipe[1]);
     pthread_cond_destroy(&pool->cond);

@@ -45,13 +45,19 @@ struct IoJob {
 // set) for [vm]. Call once, before any process can submit (the scheduler start-up), and store
 // the result in vm->io. fatal_oom / exits with a message when threads cannot be created.
 IoPool *io_pool_new(Vm *vm, unsigned threads);
-// Stops the pool: running jobs finish (stdin reads are cancelled through the cancel fd),
-// queued jobs are destroyed without a reply, threads are joined, memory is freed. Call after
-// the schedulers stopped (no more submits), then set vm->io to NULL. NULL is a no-op.
+// Stops the pool: running jobs finish and send their replies (stdin reads are cancelled
+// through the cancel fd and answer :eof), queued jobs are destroyed without a reply, and the
+// threads are joined, so no reply is sent after it returns. Jobs submitted later are destroyed
+// at once. Call while the schedulers still run (a reply may wake a process), before
+// sched_stop. Idempotent; NULL is a no-op.
+void io_pool_stop(IoPool *pool);
+// Frees the pool (stopping it first if needed). Call after sched_stop (no more submits), then
+// set vm->io to NULL. NULL is a no-op.
 void io_pool_free(IoPool *pool);
 
 // Queues [job] (pid, ref and the callbacks set); the pool owns it from here. Thread-safe,
-// callable from any thread. After shutdown began, the job is destroyed at once, unrun.
+// callable from any thread until io_pool_free. After io_pool_stop, the job is destroyed at
+// once, unrun, and no reply comes.
 void io_pool_submit(IoPool *pool, IoJob *job);
 
 // Runs [job] on the calling thread for process [p] (the caller): run, then reply on [p]'s

@@ -12,8 +12,6 @@ void mailbox_init(Mailbox *mb)
     pthread_mutex_init(&mb->lock, NULL);
     mb->in_head = NULL;
     mb->in_tail = &mb->in_head;
-    mb->sig_head = NULL;
-    mb->sig_tail = &mb->sig_head;
     mb->head = NULL;
     mb->tail = &mb->head;
     mb->cursor = &mb->head;
@@ -49,15 +47,11 @@ void mailbox_clear(Mailbox *mb)
 {
     pthread_mutex_lock(&mb->lock);
     Message *in = mb->in_head;
-    Message *sig = mb->sig_head;
     mb->in_head = NULL;
     mb->in_tail = &mb->in_head;
-    mb->sig_head = NULL;
-    mb->sig_tail = &mb->sig_head;
     mb->in_len = 0;
     pthread_mutex_unlock(&mb->lock);
     free_chain(in);
-    free_chain(sig);
     free_chain(mb->head);
     mb->head = NULL;
     mb->tail = &mb->head;
@@ -105,23 +99,30 @@ bool mailbox_fetch(Process *p)
 {
     Mailbox *mb = &p->mailbox;
     pthread_mutex_lock(&mb->lock);
+    // Take the plain messages up to the first exit signal: a signal must act before anything
+    // its sender sent after it, so the rest waits for signal_handle_pending.
     Message *first = mb->in_head;
-    uint32_t count = mb->in_len;
-    mb->in_head = NULL;
-    mb->in_tail = &mb->in_head;
-    mb->in_len = 0;
-    pthread_mutex_unlock(&mb->lock);
-    if (first == NULL) {
+    Message **link = &mb->in_head;
+    uint32_t count = 0;
+    while (*link != NULL && (*link)->kind == MSG_PLAIN) {
+        link = &(*link)->next;
+        count++;
+    }
+    if (count == 0) {
+        pthread_mutex_unlock(&mb->lock);
         return false;
     }
+    mb->in_head = *link;
+    if (mb->in_head == NULL) {
+        mb->in_tail = &mb->in_head;
+    }
+    *link = NULL;
+    mb->in_len -= count;
+    pthread_mutex_unlock(&mb->lock);
     // Queued messages stay in their own blocks, outside the heap: a long queue costs the
     // collector nothing. A message joins the heap when a receive accepts it.
     *mb->tail = first;
-    Message *last = first;
-    while (last->next != NULL) {
-        last = last->next;
-    }
-    mb->tail = &last->next;
+    mb->tail = link;
     mb->len += count;
     return true;
 }

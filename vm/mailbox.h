@@ -14,7 +14,7 @@
 #include "term.h"
 #include "types.h"
 
-// One queued message (or, in the signal queue, one exit signal).
+// One queued message or signal (exit signal, monitor notification).
 typedef struct Message {
     struct Message *next;
     Term term;          // the message; in the inbox it lives in frag (or is an immediate)
@@ -33,11 +33,9 @@ enum {
 };
 
 typedef struct Mailbox {
-    pthread_mutex_t lock; // guards the inbox, the signal queue and the owner's WAITING status
-    Message *in_head;     // sent, not yet seen by the owner (FIFO)
+    pthread_mutex_t lock; // guards the inbox and the owner's WAITING status
+    Message *in_head;     // sent, not yet seen by the owner: messages and signals (FIFO)
     Message **in_tail;
-    Message *sig_head;    // exit signals not yet handled (FIFO)
-    Message **sig_tail;
     // Owner only:
     Message *head;        // messages moved into the heap, in arrival order
     Message **tail;
@@ -60,8 +58,8 @@ Term term_make_ref_number(Process *p, uint64_t n);
 // Frees a message no heap has adopted (its fragment, its binary references and the node).
 void message_free(Message *m);
 
-// Owner: moves the inbox into the private queue (adopting heaps into [p]). Returns true
-// when at least one message moved. Takes the lock.
+// Owner: moves the inbox's plain messages, up to the first signal, into the private queue
+// (they stay in their own blocks until accepted). True when at least one moved. Takes the lock.
 bool mailbox_fetch(Process *p);
 // Owner: removes the message at the cursor and resets the cursor to the start.
 void mailbox_accept(Process *p);

@@ -102,7 +102,7 @@ struct Process {
     Term registered_name;    // atom, or TERM_NONE
     bool trap_exit;
     bool is_main;            // the script's main process: its end ends the program
-    _Atomic bool has_signals; // mailbox.sig_head is non-empty (checked without the lock)
+    _Atomic bool has_signals; // the inbox holds a signal (checked without the lock)
     _Atomic uint8_t timer_state;  // TIMER_* for the current receive ... after
     _Atomic uint32_t timer_token; // bumped per armed timer; a stale firing is ignored
     uint64_t total_reductions; // Process.info(pid, :reductions)

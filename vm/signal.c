@@ -32,14 +32,12 @@ bool signal_deliver(Vm *vm, Term pid, Message *m)
         return false;
     }
     Mailbox *mb = &p->mailbox;
+    // Messages and signals share one FIFO: per-sender order holds between them too.
     m->next = NULL;
-    if (m->kind == MSG_PLAIN) {
-        *mb->in_tail = m;
-        mb->in_tail = &m->next;
-        mb->in_len++;
-    } else {
-        *mb->sig_tail = m;
-        mb->sig_tail = &m->next;
+    *mb->in_tail = m;
+    mb->in_tail = &m->next;
+    mb->in_len++;
+    if (m->kind != MSG_PLAIN) {
         atomic_store(&p->has_signals, true);
     }
     bool wake = signal_wake_locked(p);
@@ -202,11 +200,10 @@ void signal_exit(Process *p, Term pid, Term reason)
 
 // ==== Handling queued signals (owner) ====
 
-// Queues {:EXIT, from, reason} as an ordinary message, after what the inbox already holds
-// (a linked process's messages sent before it died come first).
+// Queues {:EXIT, from, reason} as an ordinary message (in arrival order: the signals are
+// handled in the order they came, interleaved with the messages around them).
 static void trap(Process *p, Term from, Term reason)
 {
-    mailbox_fetch(p);
     Term elems[3] = {term_from_atom(ATOM_EXIT), from, reason};
     Message *m = message_copy(term_make_tuple(p, 3, elems), MSG_PLAIN, TERM_NONE);
     mailbox_append_private(p, m);
@@ -255,7 +252,6 @@ static bool handle_one(Process *p, Message *m)
         bool active = monitor_remove(p->monitors, &p->monitor_count, m->ref, NULL);
         pthread_mutex_unlock(&p->mailbox.lock);
         if (active) {
-            mailbox_fetch(p);
             mailbox_append_private(p, message_copy(reason, MSG_PLAIN, TERM_NONE));
         }
         return true;
@@ -272,19 +268,24 @@ bool signal_handle_pending(Process *p)
     }
     Mailbox *mb = &p->mailbox;
     pthread_mutex_lock(&mb->lock);
-    Message *sig = mb->sig_head;
-    mb->sig_head = NULL;
-    mb->sig_tail = &mb->sig_head;
+    Message *m = mb->in_head;
+    mb->in_head = NULL;
+    mb->in_tail = &mb->in_head;
+    mb->in_len = 0;
     atomic_store(&p->has_signals, false);
     pthread_mutex_unlock(&mb->lock);
     bool alive = true;
-    while (sig != NULL) {
-        Message *next = sig->next;
-        if (alive) {
-            alive = handle_one(p, sig);
+    while (m != NULL) {
+        Message *next = m->next;
+        if (alive && m->kind == MSG_PLAIN) {
+            mailbox_append_private(p, m);
+        } else {
+            if (alive) {
+                alive = handle_one(p, m);
+            }
+            message_free(m);
         }
-        message_free(sig);
-        sig = next;
+        m = next;
     }
     return alive;
 }

@@ -9,6 +9,7 @@
 
 #include "error.h"
 #include "exit_report.h"
+#include "io_pool.h"
 #include "loader.h"
 #include "opcodes.h"
 #include "module.h"
@@ -35,14 +36,21 @@ void vm_start_processes(Vm *vm)
     if (vm->sched.scheds != NULL) {
         return;
     }
+    vm->io = io_pool_new(vm, 0); // 4 threads, or EMBER_IO_THREADS
     timer_start(vm);
     sched_start(vm, vm->sched_count);
 }
 
 void vm_stop_processes(Vm *vm)
 {
-    timer_stop(vm); // first: once it returns no timer can queue a process
+    // Order matters: once timer_stop and io_pool_stop return, nothing outside the schedulers
+    // can queue a process, so the schedulers can go; the pool's memory goes last, when no
+    // scheduler can submit to it any more.
+    timer_stop(vm);
+    io_pool_stop(vm->io);
     sched_stop(vm);
+    io_pool_free(vm->io);
+    vm->io = NULL;
 }
 
 void vm_free(Vm *vm)
@@ -145,15 +153,41 @@ static Module *load_from_stdlib(Vm *vm, Term name)
     return NULL;
 }
 
-Module *vm_get_module(Vm *vm, Term name)
+// Erlang modules that Ember implements in Ember live in the stdlib as Ember.Erlang.<Name>
+// (`:timer` -> Ember.Erlang.Timer): the compiler only defines Elixir-named modules.
+static Term erlang_stand_in(Vm *vm, Term name)
 {
-    pthread_mutex_lock(&vm->modules_lock);
+    size_t len;
+    const char *text = atom_name(vm->atoms, term_to_atom(name), &len);
+    char buf[128];
+    if (len == 0 || len > 64 || strncmp(text, "Elixir.", 7) == 0 || text[0] < 'a' || text[0] > 'z') {
+        return TERM_NONE;
+    }
+    int n = snprintf(buf, sizeof buf, "Elixir.Ember.Erlang.%c%.*s", text[0] - 'a' + 'A',
+                     (int)len - 1, text + 1);
+    uint32_t index;
+    return atom_intern(vm->atoms, buf, (size_t)n, &index) ? term_from_atom(index) : TERM_NONE;
+}
+
+static Module *get_locked(Vm *vm, Term name)
+{
     Module *mod = find_locked(vm, name);
     if (mod == NULL) {
         mod = load_from_stdlib(vm, name);
         if (mod != NULL) {
             register_locked(vm, mod);
         }
+    }
+    return mod;
+}
+
+Module *vm_get_module(Vm *vm, Term name)
+{
+    pthread_mutex_lock(&vm->modules_lock);
+    Module *mod = get_locked(vm, name);
+    if (mod == NULL) {
+        Term stand_in = erlang_stand_in(vm, name);
+        mod = stand_in != TERM_NONE ? get_locked(vm, stand_in) : NULL;
     }
     pthread_mutex_unlock(&vm->modules_lock);
     return mod;

@@ -114,9 +114,12 @@ Test(exit_report, key_errors_of_map_operations_are_badkey)
     assert_reason("{{:badkey, :b}, [{:erlang, :map_get, [:b, %{a: 2}], []}]}");
     error_raise_key(proc, atom("b"), term_nil_atom()); // %{m | b: 1}
     assert_reason("{{:badkey, :b}, []}");
-    // Keyword.fetch!/2 raises the struct from Elixir code.
+    // Keyword.fetch!/2 and `raise KeyError, key: :b, term: %{a: 2}` raise the struct from
+    // Elixir code, which stays a struct.
     proc_raise(proc, atom("error"), parse("%KeyError{key: :b, term: [a: 2], message: nil}"));
     assert_reason("{%KeyError{key: :b, term: [a: 2], message: nil}, []}");
+    proc_raise(proc, atom("error"), parse("%KeyError{key: :b, term: %{a: 2}, message: nil}"));
+    assert_reason("{%KeyError{key: :b, term: %{a: 2}, message: nil}, []}");
 }
 
 Test(exit_report, elixir_exceptions_stay_structs)

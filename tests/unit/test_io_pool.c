@@ -250,3 +250,14 @@ Test(io_pool, reply_reaches_the_callers_mailbox)
     cr_assert_eq(el[2], term_from_small(5));
     atomic_store(&p->status, PROC_FREE);
 }
+
+Test(io_pool, submit_after_stop_destroys_the_job_unrun)
+{
+    Counts c = {0};
+    IoPool *pool = io_pool_new(vm, 2);
+    io_pool_stop(pool);
+    io_pool_submit(pool, &sleep_job(&c, 0, 1, TERM_NONE)->base);
+    cr_assert_eq(atomic_load(&c.destroyed), 1);
+    cr_assert_eq(atomic_load(&c.ran), 0);
+    io_pool_free(pool);
+}

@@ -22,7 +22,7 @@ defmodule Slow do
     IO.inspect(Process.alive?(task2.pid), label: "alive after shutdown")
 
     task3 = Task.async(fn -> :quick end)
-    IO.inspect(Task.yield(task3, 1000), label: "yield finished")
+    IO.inspect(Task.yield(task3, 5000), label: "yield finished")
 
     # awaiting a task that already replied just takes the reply
     task4 = Task.async(fn -> 40 + 2 end)

@@ -14,7 +14,7 @@ defmodule NormalSignal do
     receive do
       :pong -> :pong
     after
-      1000 -> :no_answer
+      5000 -> :no_answer
     end
   end
 

@@ -5,18 +5,18 @@ defmodule KV do
   end
 
   def put(server, key, value), do: call(server, {:put, key, value})
-  def get(server, key), do: call(server, {:get, key})
+  def get(server, key, timeout \\ 5000), do: call(server, {:get, key}, timeout)
   def delete(server, key), do: call(server, {:delete, key})
   def keys(server), do: call(server, :keys)
 
-  defp call(server, request) do
+  defp call(server, request, timeout \\ 5000) do
     ref = make_ref()
     send(server, {:call, self(), ref, request})
 
     receive do
       {:reply, ^ref, reply} -> reply
     after
-      1000 -> {:error, :timeout}
+      timeout -> {:error, :timeout}
     end
   end
 
@@ -75,7 +75,7 @@ defmodule Main do
       {:DOWN, ^ref, :process, ^kv, :normal} -> IO.puts("server stopped")
     end
 
-    IO.inspect(KV.get(kv, :b), label: "call to stopped server")
+    IO.inspect(KV.get(kv, :b, 100), label: "call to stopped server")
   end
 end
 

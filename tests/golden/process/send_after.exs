@@ -12,9 +12,9 @@ defmodule Timers do
     IO.inspect(System.monotonic_time(:millisecond) - t0 >= 30, label: "waited at least 30 ms")
 
     # timers fire in order of their deadlines, not creation
-    Process.send_after(self(), {:t, 3}, 60)
+    Process.send_after(self(), {:t, 3}, 150)
     Process.send_after(self(), {:t, 1}, 10)
-    Process.send_after(self(), {:t, 2}, 35)
+    Process.send_after(self(), {:t, 2}, 80)
 
     order =
       for _ <- 1..3 do

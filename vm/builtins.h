@@ -41,4 +41,21 @@ extern const BuiltinInfo builtin_table[BUILTIN_COUNT];
 // The built-in for [module].[name]/[arity] (atom texts), or false when there is none.
 bool builtin_find(const char *module, const char *name, uint32_t arity, BuiltinId *out);
 
+// The same lookup by atoms, through a hash table built once per VM (builtin_index_build):
+// the path of apply/3 and of calls through fun values, where a name comparison per row cost
+// a microsecond per call.
+typedef struct BuiltinIndex {
+    struct BuiltinSlot {
+        Term module;
+        Term name;
+        uint32_t arity;
+        uint32_t id; // BUILTIN_COUNT when the slot is empty
+    } *slots;
+    uint32_t mask;
+} BuiltinIndex;
+void builtin_index_build(BuiltinIndex *index, AtomTable *atoms);
+void builtin_index_free(BuiltinIndex *index);
+bool builtin_lookup(const BuiltinIndex *index, Term module, Term name, uint32_t arity,
+                    BuiltinId *out);
+
 #endif

@@ -180,8 +180,8 @@ static Term raw_error_stack(Process *p, Term raw, Term stack)
                          field(p, exc, "arity"));
     }
     Term map = field(p, exc, "term");
-    if (term_is_tuple(raw) && term_tuple_elems(raw)[0] == term_from_atom(ATOM_badkey) &&
-        term_is_map(map)) {
+    if (term_is_tuple(raw) && term_tuple_arity(raw) == 2 &&
+        term_tuple_elems(raw)[0] == term_from_atom(ATOM_badkey) && term_is_map(map)) {
         Term args[2] = {term_tuple_elems(raw)[1], map};
         return push_call(p, stack, atom_of(p, "erlang"), atom_of(p, "map_get"),
                          term_make_list(p, 2, args));

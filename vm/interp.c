@@ -428,11 +428,7 @@ dispatch:
                 THROW();
             }
             BuiltinId bi;
-            size_t mlen;
-            size_t flen;
-            const char *mname = atom_name(p->vm->atoms, term_to_atom(obj[1]), &mlen);
-            const char *fname = atom_name(p->vm->atoms, term_to_atom(obj[2]), &flen);
-            if (builtin_find(mname, fname, argc, &bi)) {
+            if (builtin_lookup(&p->vm->builtins, obj[1], obj[2], argc, &bi)) {
                 SET_OR_THROW(R[result], builtin_table[bi].fn(p, R + result + 1));
                 NEXT(1);
             }
@@ -726,9 +722,7 @@ tail_call_fun_slow : {
     }
     Term *obj = term_boxed_ptr(fun);
     BuiltinId bi;
-    const char *mname = atom_name(p->vm->atoms, term_to_atom(obj[1]), NULL);
-    const char *fname = atom_name(p->vm->atoms, term_to_atom(obj[2]), NULL);
-    if (builtin_find(mname, fname, argc, &bi)) {
+    if (builtin_lookup(&p->vm->builtins, obj[1], obj[2], argc, &bi)) {
         result = builtin_table[bi].fn(p, R + top + 1);
         if (result == TERM_NONE) {
             THROW();
@@ -789,9 +783,7 @@ apply_slow : {
         THROW();
     }
     BuiltinId bi;
-    const char *mname = atom_name(p->vm->atoms, term_to_atom(target[0]), NULL);
-    const char *fname = atom_name(p->vm->atoms, term_to_atom(target[1]), NULL);
-    if (builtin_find(mname, fname, argc, &bi)) {
+    if (builtin_lookup(&p->vm->builtins, target[0], target[1], argc, &bi)) {
         SET_OR_THROW(R[result], builtin_table[bi].fn(p, R + result + 1));
         NEXT(1);
     }

@@ -28,6 +28,7 @@ Vm *vm_new(void)
     pthread_cond_init(&vm->done_cond, NULL);
     atomic_init(&vm->logger_level, LOG_DEFAULT);
     vm->sched_count = sched_default_count();
+    builtin_index_build(&vm->builtins, vm->atoms);
     return vm;
 }
 
@@ -67,6 +68,7 @@ void vm_free(Vm *vm)
     vm_stop_processes(vm);
     ptab_destroy(&vm->ptab);
     free(vm->registry);
+    builtin_index_free(&vm->builtins);
     pthread_mutex_destroy(&vm->registry_lock);
     pthread_mutex_destroy(&vm->output_lock);
     pthread_mutex_destroy(&vm->done_lock);

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "atom.h"
+#include "builtins.h"
 #include "proc_table.h"
 #include "scheduler.h"
 #include "term.h"
@@ -55,6 +56,7 @@ struct Vm {
     pthread_mutex_t done_lock;
     pthread_cond_t done_cond;
     bool main_done;
+    BuiltinIndex builtins;    // built-ins by (module, name, arity) atoms
     uint32_t sched_count;     // schedulers to start (--schedulers, EMBER_SCHEDULERS, CPUs)
 };
 

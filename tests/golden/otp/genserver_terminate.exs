@@ -48,13 +48,15 @@ defmodule Main do
     IO.inspect(wait_down(c, ref), label: "c down")
 
     {:ok, d} = Resource.start_link("d")
+    ref = Process.monitor(d)
     GenServer.cast(d, :shutdown)
-    IO.inspect(wait_down(d), label: "d down")
+    IO.inspect(wait_down(d, ref), label: "d down")
 
     # an exit signal from the linked parent reaches a trapping server as terminate/2
     {:ok, e} = Resource.start_link("e")
+    ref = Process.monitor(e)
     Process.exit(e, :shutdown)
-    IO.inspect(wait_down(e), label: "e down")
+    IO.inspect(wait_down(e, ref), label: "e down")
 
     # collect the EXIT messages of the linked servers
     exits =

@@ -54,12 +54,11 @@ defmodule NormalSignal do
     end
 
     # a process that sends :normal to itself does exit
-    me = spawn(fn ->
-      Process.exit(self(), :normal)
-      send(parent, :still_here)
-    end)
-
-    mref = Process.monitor(me)
+    {me, mref} =
+      spawn_monitor(fn ->
+        Process.exit(self(), :normal)
+        send(parent, :still_here)
+      end)
 
     receive do
       {:DOWN, ^mref, :process, ^me, reason} -> IO.inspect(reason, label: "self :normal")

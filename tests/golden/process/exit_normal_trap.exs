@@ -50,7 +50,7 @@ defmodule ExitNormal do
     ref = Process.monitor(quitter)
 
     receive do
-      {:DOWN, ^ref, :process, ^quitter, :normal} -> :ok
+      {:DOWN, ^ref, :process, ^quitter, _normal_or_noproc} -> :ok
     end
 
     send(partner, {:ping, self()})

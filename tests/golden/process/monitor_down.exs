@@ -1,9 +1,9 @@
 # Monitors: {:DOWN, ref, :process, pid, reason} for normal exits, exits with a reason and
 # exceptions (checked last, see below); a monitor on a dead process reports :noproc.
 defmodule Watcher do
+  # spawn_monitor: a process that finishes at once must still report its own reason
   def watch(fun) do
-    pid = spawn(fun)
-    ref = Process.monitor(pid)
+    {pid, ref} = spawn_monitor(fun)
 
     receive do
       {:DOWN, ^ref, :process, ^pid, reason} -> reason

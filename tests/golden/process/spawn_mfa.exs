@@ -39,8 +39,7 @@ defmodule Main do
       {:DOWN, ^ref, :process, _, reason} -> IO.inspect(reason, label: "down")
     end
 
-    pid = spawn(IO, :puts, ["printed by IO.puts in another process"])
-    ref2 = Process.monitor(pid)
+    {pid, ref2} = spawn_monitor(IO, :puts, ["printed by IO.puts in another process"])
 
     receive do
       {:DOWN, ^ref2, :process, ^pid, :normal} -> IO.puts("io process done")

@@ -11,7 +11,7 @@
 #include "term.h"
 
 // Initial young block of a new process, in words (kept small: a process should cost < 1 KB).
-#define HEAP_INITIAL_WORDS 64
+#define HEAP_INITIAL_WORDS 32
 // Off-heap binary bytes a process may accumulate before a collection, at least: garbage
 // binaries take no heap words, so without this budget they would pile up between GCs.
 #define HEAP_OFFHEAP_MIN_BYTES (1024u * 1024u)

@@ -72,7 +72,7 @@ static inline bool grow_frames(Process *p)
         error_raise(p, ERR_SYSTEM_LIMIT, "a system limit has been reached");
         return false;
     }
-    p->frame_cap *= 2;
+    p->frame_cap = p->frame_cap ? p->frame_cap * 2 : 4; // idle processes own no frames
     p->frames = em_realloc(p->frames, p->frame_cap * sizeof(Frame));
     return true;
 }

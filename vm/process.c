@@ -9,9 +9,8 @@
 #include "module.h"
 #include "vm.h"
 
-// First register stack and frame stack sizes: small, so an idle process stays small.
-#define STACK_INITIAL_TERMS 32
-#define FRAMES_INITIAL 8
+// First register stack size: small, so an idle process stays small.
+#define STACK_INITIAL_TERMS 16
 
 // Gives [p] a fresh heap, stacks and process-model state (everything but id, serial, pid
 // and the mailbox lock, which outlive one process in a table slot).
@@ -25,8 +24,8 @@ static void init_memory(Process *p)
     }
     p->stack_top = 0;
     p->stack_hwm = 0;
-    p->frames = em_malloc(FRAMES_INITIAL * sizeof(Frame));
-    p->frame_cap = FRAMES_INITIAL;
+    p->frames = NULL; // allocated by the first call (most processes that wait never call)
+    p->frame_cap = 0;
     p->frame_count = 0;
     p->dictionary = TERM_NIL;
     p->result = TERM_NIL;
@@ -134,7 +133,7 @@ bool proc_push_frame(Process *p, const Function *fn, const uint32_t *ret_pc, uin
             error_raise(p, ERR_SYSTEM_LIMIT, "a system limit has been reached");
             return false;
         }
-        p->frame_cap *= 2;
+        p->frame_cap = p->frame_cap ? p->frame_cap * 2 : 4;
         p->frames = em_realloc(p->frames, p->frame_cap * sizeof(Frame));
     }
     p->frames[p->frame_count++] = (Frame){.fn = fn, .ret_pc = ret_pc, .base = base};

@@ -21,7 +21,7 @@
 // Registers (all frames together) a process may use before SystemLimitError: 2 GiB.
 #define PROC_MAX_STACK_TERMS (256u * 1024u * 1024u)
 // Extra GC roots a built-in may register while it works (see proc_push_root).
-#define PROC_MAX_EXTRA_ROOTS 16
+#define PROC_MAX_EXTRA_ROOTS 4
 
 // One call frame. Registers live in Process.stack from base onward.
 typedef struct Frame {

@@ -71,28 +71,11 @@ void runner_main_finished(Vm *vm, Process *p, InterpResult r, bool killed)
         InspectOpts opts = inspect_default_opts();
         inspect_term(vm, p->pid, &opts, &pid);
         strbuf_printf(&out, "** (EXIT from %.*s) ", (int)pid.len, pid.data);
-        Term reason = p->exit_reason;
-        if (term_is_tuple(reason) && term_tuple_arity(reason) == 2 &&
-            term_is_map(term_tuple_elems(reason)[0])) {
-            // The nested report is indented by four spaces, its stack lines included.
-            StrBuf inner = {0};
-            error_format(vm, term_from_atom(ATOM_error), term_tuple_elems(reason)[0],
-                         term_tuple_elems(reason)[1], TERM_NONE, ERROR_STYLE_UNCAUGHT, &inner);
-            strbuf_printf(&out, "an exception was raised:\n");
-            for (size_t i = 0; i < inner.len;) {
-                const char *nl = memchr(inner.data + i, '\n', inner.len - i);
-                size_t end = nl ? (size_t)(nl - inner.data) + 1 : inner.len;
-                strbuf_printf(&out, "    %.*s", (int)(end - i), inner.data + i);
-                i = end;
-            }
-            strbuf_free(&inner);
-        } else {
-            inspect_term(vm, reason, &opts, &out);
-            strbuf_printf(&out, "\n");
-        }
+        exit_report_format_exit(vm, p, p->exit_reason, &out);
+        strbuf_printf(&out, "\n\n");
         pthread_mutex_lock(&vm->output_lock);
         fflush(stdout);
-        fprintf(stderr, "\n%.*s", (int)out.len, out.data);
+        fprintf(stderr, "%.*s", (int)out.len, out.data);
         pthread_mutex_unlock(&vm->output_lock);
         strbuf_free(&out);
         strbuf_free(&pid);

@@ -9,6 +9,7 @@
 #include "atom.h"
 #include "bigint.h"
 #include "map.h"
+#include "process.h"
 #include "vm.h"
 
 // ==== Errors ====
@@ -88,6 +89,7 @@ bool bi_list_to_array(Term list, Term **out, size_t *len)
 
 Term bi_list_from_array(Process *p, const Term *elems, size_t len, Term tail)
 {
+    proc_charge(p, len);
     Term acc = tail;
     for (size_t i = len; i > 0; i--) {
         acc = term_make_cons(p, elems[i - 1], acc);
@@ -98,10 +100,13 @@ Term bi_list_from_array(Process *p, const Term *elems, size_t len, Term tail)
 Term bi_list_reverse(Process *p, Term list, Term tail)
 {
     Term acc = tail;
+    size_t n = 0;
     while (term_is_cons(list)) {
         acc = term_make_cons(p, term_hd(list), acc);
         list = term_tl(list);
+        n++;
     }
+    proc_charge(p, n);
     return acc;
 }
 

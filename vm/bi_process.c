@@ -183,7 +183,7 @@ Term bi_send_2(Process *p, Term *args)
     if (pid == TERM_NONE) {
         return TERM_NONE;
     }
-    signal_send(p->vm, pid, args[1]);
+    proc_charge(p, signal_send(p->vm, pid, args[1]));
     return args[1];
 }
 

@@ -407,6 +407,10 @@ dispatch:
             THROW();
         }
         R[OPA] = v;
+        if (__builtin_expect(p->bif_work != 0, 0)) {
+            reds -= (int32_t)p->bif_work; // the next call yields when this spent the slice
+            p->bif_work = 0;
+        }
         NEXT(2);
     }
     CASE(CALL_FUN) {

@@ -27,7 +27,7 @@ WaitAction interp_receive_wait(Process *p, Term timeout)
         return WAIT_BAD_TIMEOUT;
     }
     // A process run outside the schedulers (a helper) has no timer thread and no senders.
-    if (timeout == term_from_small(0) || (!infinite && !p->vm->timers.started)) {
+    if (timeout == term_from_small(0) || (!infinite && p->id == UINT32_MAX)) {
         reset_cursor(p);
         return WAIT_TIMED_OUT;
     }

@@ -83,6 +83,7 @@ struct Process {
     uint32_t handler_cap;
 
     int32_t reductions; // left in this time slice
+    uint32_t bif_work;  // reductions a built-in owes for its work (proc_charge); CALL_BI pays
 
     // The exception being raised: set by proc_raise, consumed by the interpreter.
     Term exc_kind;      // atom error / throw / exit, TERM_NONE when none
@@ -123,6 +124,18 @@ struct Process {
     uint32_t base;      // stack index of the current frame's R[0]
     Term result;        // the value of the process's initial call, once it returned
 };
+
+// Elements (list cells, words copied) a built-in may process per reduction it is charged.
+#define PROC_WORK_PER_REDUCTION 16
+
+// Charges the running process for a built-in's work on [units] elements, so a long list
+// operation or a big message copy uses up its time slice like the calls it replaces: the
+// interpreter subtracts the debt after the built-in returns and yields at the next call.
+static inline void proc_charge(Process *p, size_t units)
+{
+    size_t reds = units / PROC_WORK_PER_REDUCTION;
+    p->bif_work += reds > 100000 ? 100000 : (uint32_t)reds;
+}
 
 // Creates a process for [vm] with an empty heap and stack. fatal_oom on malloc failure.
 Process *proc_new(Vm *vm);

@@ -48,12 +48,15 @@ bool signal_deliver(Vm *vm, Term pid, Message *m)
     return true;
 }
 
-void signal_send(Vm *vm, Term pid, Term msg)
+size_t signal_send(Vm *vm, Term pid, Term msg)
 {
     if (!ptab_alive(vm, pid)) {
-        return; // skip the copy; delivery re-checks anyway
+        return 0; // skip the copy; delivery re-checks anyway
     }
-    signal_deliver(vm, pid, message_copy(msg, MSG_PLAIN, TERM_NONE));
+    Message *m = message_copy(msg, MSG_PLAIN, TERM_NONE);
+    size_t words = m->frag ? (size_t)(m->frag->top - m->frag->data) : 0;
+    signal_deliver(vm, pid, m);
+    return words;
 }
 
 // ==== Link and monitor sets (callers hold the owner's lock) ====

@@ -16,8 +16,9 @@
 #include "types.h"
 
 // Sends [msg] (a term the calling thread may read) to process [pid]. Copies it; a dead or
-// unknown pid drops it silently. Thread-safe, callable from any thread.
-void signal_send(Vm *vm, Term pid, Term msg);
+// unknown pid drops it silently. Returns the words copied (the sender is charged for them).
+// Thread-safe, callable from any thread.
+size_t signal_send(Vm *vm, Term pid, Term msg);
 // Delivers the already-copied [m] to [pid] (inbox for MSG_PLAIN, signal queue otherwise) and
 // wakes the receiver when it waits. Frees [m] when [pid] is dead; returns whether delivered.
 bool signal_deliver(Vm *vm, Term pid, Message *m);

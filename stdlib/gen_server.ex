@@ -499,7 +499,9 @@ defmodule GenServer do
         {:exit, reason}
     after
       timeout ->
-        Process.demonitor(ref, [:flush])
+        # :ember_drop_replies: a reply that comes later is dropped on arrival, as OTP's
+        # process aliases do (an Ember extension of demonitor's options).
+        Process.demonitor(ref, [:flush, :ember_drop_replies])
         {:exit, :timeout}
     end
   end

@@ -286,6 +286,8 @@ static Term demonitor(Process *p, Term ref, Term opts)
             flush_down(p, ref);
         } else if (is_atom_named(p, term_hd(l), "info")) {
             info = true;
+        } else if (is_atom_named(p, term_hd(l), "ember_drop_replies")) {
+            signal_drop_replies(p, (uint64_t)term_boxed_ptr(ref)[1]);
         }
     }
     return info ? term_from_bool(active) : term_true();

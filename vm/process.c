@@ -70,6 +70,9 @@ static void free_memory(Process *p)
     free(p->links);
     free(p->monitors);
     free(p->monitored_by);
+    free(p->dropped_refs);
+    p->dropped_refs = NULL;
+    p->dropped_count = 0;
     p->stack = NULL;
     p->frames = NULL;
     p->handlers = NULL;

@@ -101,6 +101,8 @@ struct Process {
     uint32_t monitored_by_count;
     uint32_t monitored_by_cap;
     Term registered_name;    // atom, or TERM_NONE
+    uint64_t *dropped_refs;  // replies {ref, _} to drop on arrival (a call that timed out)
+    uint32_t dropped_count;  // (at most PROC_MAX_DROPPED_REFS, oldest evicted first)
     bool trap_exit;
     bool is_main;            // the script's main process: its end ends the program
     _Atomic bool has_signals; // the inbox holds a signal (checked without the lock)
@@ -124,6 +126,9 @@ struct Process {
     uint32_t base;      // stack index of the current frame's R[0]
     Term result;        // the value of the process's initial call, once it returned
 };
+
+// Late replies a process remembers to drop (see dropped_refs).
+#define PROC_MAX_DROPPED_REFS 16
 
 // Elements (list cells, words copied) a built-in may process per reduction it is charged.
 #define PROC_WORK_PER_REDUCTION 16

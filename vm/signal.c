@@ -4,6 +4,7 @@
 #include "signal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "atom.h"
 #include "process.h"
@@ -24,12 +25,50 @@ bool signal_wake_locked(Process *p)
     return atomic_compare_exchange_strong(&p->status, &expected, PROC_RUNNABLE);
 }
 
+// True when [m] is a late reply {ref, _} that [p] asked to drop (its lock held); forgets
+// the ref, since one call gets one reply.
+static bool is_dropped_reply(Process *p, const Message *m)
+{
+    Term t = m->term;
+    if (p->dropped_count == 0 || m->kind != MSG_PLAIN || !term_is_tuple(t) ||
+        term_tuple_arity(t) != 2 || !term_is_ref(term_tuple_elems(t)[0])) {
+        return false;
+    }
+    uint64_t ref = (uint64_t)term_boxed_ptr(term_tuple_elems(t)[0])[1];
+    for (uint32_t i = 0; i < p->dropped_count; i++) {
+        if (p->dropped_refs[i] == ref) {
+            p->dropped_refs[i] = p->dropped_refs[--p->dropped_count];
+            return true;
+        }
+    }
+    return false;
+}
+
+void signal_drop_replies(Process *p, uint64_t ref)
+{
+    pthread_mutex_lock(&p->mailbox.lock);
+    if (p->dropped_refs == NULL) {
+        p->dropped_refs = em_malloc(PROC_MAX_DROPPED_REFS * sizeof(uint64_t));
+    }
+    if (p->dropped_count == PROC_MAX_DROPPED_REFS) {
+        memmove(p->dropped_refs, p->dropped_refs + 1, (PROC_MAX_DROPPED_REFS - 1) * sizeof(uint64_t));
+        p->dropped_count--;
+    }
+    p->dropped_refs[p->dropped_count++] = ref;
+    pthread_mutex_unlock(&p->mailbox.lock);
+}
+
 bool signal_deliver(Vm *vm, Term pid, Message *m)
 {
     Process *p = ptab_lock(vm, pid);
     if (p == NULL) {
         message_free(m);
         return false;
+    }
+    if (is_dropped_reply(p, m)) {
+        pthread_mutex_unlock(&p->mailbox.lock);
+        message_free(m);
+        return true;
     }
     Mailbox *mb = &p->mailbox;
     // Messages and signals share one FIFO: per-sender order holds between them too.

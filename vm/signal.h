@@ -35,6 +35,9 @@ void signal_unlink(Process *p, Term other);
 void signal_monitor(Process *p, Term target, Term name, uint64_t ref, Term ref_term);
 // Removes monitor [ref]; true when it was active.
 bool signal_demonitor(Process *p, uint64_t ref);
+// Makes [p] drop a reply {ref, _} for monitor ref number [ref] that arrives from now on (what
+// OTP's process aliases do for a call that timed out). demonitor's :ember_drop_replies option.
+void signal_drop_replies(Process *p, uint64_t ref);
 // Process.exit(pid, reason) from [p]. Handles pid == self.
 void signal_exit(Process *p, Term pid, Term reason);
 

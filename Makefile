@@ -44,7 +44,7 @@ EMBER := $(BUILD)/ember
 STAGE0 := $(BUILD)/ember-stage0
 
 .DELETE_ON_ERROR:
-.PHONY: all run test test-unit test-golden test-asan test-tsan bench deps golden-oracle \
+.PHONY: all run test test-unit test-golden test-asan test-tsan test-stress bench deps golden-oracle \
         golden-bless install clean check-headers fuzz
 
 all: deps $(EMBER)
@@ -109,6 +109,8 @@ $(BUILD)/unit_tests: $(LIB_OBJS) $(UNIT_OBJS) $(OBJ)/stdlib_blob.o
 test: all $(BUILD)/unit_tests
 	$(BUILD)/unit_tests --jobs 2
 	bash tests/run_golden.sh $(EMBER) tests/golden
+	bash tests/io_pool_test.sh $(EMBER)
+	STRESS_SCALE=$${STRESS_SCALE:-10} bash tests/stress/run.sh $(EMBER) $${STRESS_SCALE:-10}
 
 test-unit: all $(BUILD)/unit_tests
 	$(BUILD)/unit_tests --jobs 2
@@ -124,9 +126,23 @@ export LSAN_OPTIONS ?= suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions
 test-asan:
 	GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} $(MAKE) MODE=asan test
 
+# The concurrency tests under ThreadSanitizer (Criterion cannot run under it, so these are
+# plain programs): the process, OTP, I/O and Logger golden areas, the I/O pool test and the
+# stress programs scaled down 100x (tests/stress/README.md). TSAN_OPTIONS makes any report fail.
+TSAN_AREAS := process otp io logger
 test-tsan:
 	$(MAKE) MODE=tsan all
-	GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} bash tests/run_golden.sh build/tsan/ember tests/golden
+	for area in $(TSAN_AREAS); do \
+	    TSAN_OPTIONS="halt_on_error=1 exitcode=66" GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} \
+	        bash tests/run_golden.sh build/tsan/ember tests/golden/$$area || exit 1; \
+	done
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66" IO_POOL_TIMEOUT=60 bash tests/io_pool_test.sh build/tsan/ember
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66" STRESS_TIMEOUT=$${STRESS_TIMEOUT:-300} \
+	    bash tests/stress/run.sh build/tsan/ember $${TSAN_STRESS_SCALE:-100}
+
+# The stress programs at full size (1M processes, 10M messages, ...) on 1, 2 and 4 schedulers.
+test-stress: all
+	bash tests/stress/run.sh $(EMBER) $${STRESS_SCALE:-1}
 
 golden-oracle: deps-oracle
 	bash tests/check_oracle.sh tests/golden

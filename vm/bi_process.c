@@ -103,9 +103,10 @@ static Term spawn_common(Process *p, Term fun, Term m, Term f, Term args, int op
     Term result = q->pid;
     if (opts & SPAWN_LINK) {
         pthread_mutex_lock(&q->mailbox.lock);
-        q->links = em_malloc(2 * sizeof(Term));
-        q->link_cap = 2;
-        q->links[q->link_count++] = p->pid;
+        ProcRelations *r = proc_relations(q);
+        r->links = em_malloc(2 * sizeof(Term));
+        r->link_cap = 2;
+        r->links[r->link_count++] = p->pid;
         pthread_mutex_unlock(&q->mailbox.lock);
         atomic_store(&q->status, PROC_RUNNABLE); // so signal_link sees it alive
         signal_link(p, q->pid);

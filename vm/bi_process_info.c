@@ -54,7 +54,7 @@ static Term info_value(Process *p, Process *q, Term key)
         return atom_of(p, status_name(atomic_load(&q->status), self));
     }
     if (key == atom_of(p, "links")) {
-        return bi_list_from_array(p, q->links, q->link_count, TERM_NIL);
+        return bi_list_from_array(p, q->rel->links, q->rel->link_count, TERM_NIL);
     }
     if (key == atom_of(p, "registered_name")) {
         return q->registered_name == TERM_NONE ? TERM_NIL : q->registered_name;

@@ -34,12 +34,42 @@ static void init_memory(Process *p)
     p->exc_stack = TERM_NONE;
     p->exit_reason = TERM_NONE;
     p->registered_name = TERM_NONE;
+    p->rel = &PROC_NO_RELATIONS;
     p->trap_exit = false;
     p->is_main = false;
     atomic_store(&p->has_signals, false);
     p->timer_state = TIMER_NONE;
     p->total_reductions = 0;
     p->extra_root_count = 0;
+}
+
+ProcRelations PROC_NO_RELATIONS;
+
+ProcRelations *proc_relations(Process *p)
+{
+    if (p->rel == &PROC_NO_RELATIONS) {
+        p->rel = em_calloc(1, sizeof(ProcRelations));
+    }
+    return p->rel;
+}
+
+ProcRelations *proc_take_relations(Process *p)
+{
+    ProcRelations *rel = p->rel;
+    p->rel = &PROC_NO_RELATIONS;
+    return rel;
+}
+
+void proc_relations_free(ProcRelations *rel)
+{
+    if (rel == NULL || rel == &PROC_NO_RELATIONS) {
+        return;
+    }
+    free(rel->links);
+    free(rel->monitors);
+    free(rel->monitored_by);
+    free(rel->dropped_refs);
+    free(rel);
 }
 
 Process *proc_new(Vm *vm)
@@ -67,23 +97,12 @@ static void free_memory(Process *p)
     free(p->stack);
     free(p->frames);
     free(p->handlers);
-    free(p->links);
-    free(p->monitors);
-    free(p->monitored_by);
-    free(p->dropped_refs);
-    p->dropped_refs = NULL;
-    p->dropped_count = 0;
+    proc_relations_free(proc_take_relations(p));
     p->stack = NULL;
     p->frames = NULL;
     p->handlers = NULL;
     p->handler_count = 0;
     p->handler_cap = 0;
-    p->links = NULL;
-    p->link_count = p->link_cap = 0;
-    p->monitors = NULL;
-    p->monitor_count = p->monitor_cap = 0;
-    p->monitored_by = NULL;
-    p->monitored_by_count = p->monitored_by_cap = 0;
 }
 
 void proc_release_memory(Process *p)

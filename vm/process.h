@@ -59,6 +59,25 @@ typedef struct MonitorEntry {
     Term name; // the registered name when monitored by name (DOWN reports {name, node}), or NONE
 } MonitorEntry;
 
+// What links a process to others. Most processes have none, so it is allocated on first use
+// (proc_relations) and an idle process points at the shared empty PROC_NO_RELATIONS.
+typedef struct ProcRelations {
+    Term *links;                // pids linked to this process
+    uint32_t link_count;
+    uint32_t link_cap;
+    MonitorEntry *monitors;     // monitors this process holds on others
+    uint32_t monitor_count;
+    uint32_t monitor_cap;
+    MonitorEntry *monitored_by; // monitors others hold on this process
+    uint32_t monitored_by_count;
+    uint32_t monitored_by_cap;
+    uint64_t *dropped_refs;     // replies {ref, _} to drop on arrival (a call that timed out)
+    uint32_t dropped_count;     // (at most PROC_MAX_DROPPED_REFS, oldest evicted first)
+} ProcRelations;
+
+// The empty relations every process starts with (read-only; never written through).
+extern ProcRelations PROC_NO_RELATIONS;
+
 // Receive timer states (p->timer_state).
 enum { TIMER_NONE, TIMER_ARMED, TIMER_FIRED };
 
@@ -91,18 +110,8 @@ struct Process {
     Term exc_stack;     // the stacktrace list, built while unwinding
 
     // ---- Process model (guarded by mailbox.lock where other processes read or change them) ----
-    Term *links;             // pids linked to this process
-    uint32_t link_count;
-    uint32_t link_cap;
-    MonitorEntry *monitors;  // monitors this process holds on others
-    uint32_t monitor_count;
-    uint32_t monitor_cap;
-    MonitorEntry *monitored_by; // monitors others hold on this process
-    uint32_t monitored_by_count;
-    uint32_t monitored_by_cap;
+    ProcRelations *rel;      // links, monitors, dropped replies (PROC_NO_RELATIONS when none)
     Term registered_name;    // atom, or TERM_NONE
-    uint64_t *dropped_refs;  // replies {ref, _} to drop on arrival (a call that timed out)
-    uint32_t dropped_count;  // (at most PROC_MAX_DROPPED_REFS, oldest evicted first)
     bool trap_exit;
     bool is_main;            // the script's main process: its end ends the program
     _Atomic bool has_signals; // the inbox holds a signal (checked without the lock)
@@ -156,6 +165,14 @@ void proc_publish(Process *p);
 
 // Frees [p] and everything it owns.
 void proc_free(Process *p);
+// [p]'s relations, allocated on first use, for adding to them. The caller holds p's mailbox
+// lock (or p has not started).
+ProcRelations *proc_relations(Process *p);
+// Takes [p]'s relations away (leaving it PROC_NO_RELATIONS); the caller frees them with
+// proc_relations_free. The caller holds p's mailbox lock.
+ProcRelations *proc_take_relations(Process *p);
+void proc_relations_free(ProcRelations *rel);
+
 // Re-initialises the memory of a table slot's struct for a new process (ptab_spawn).
 void proc_reset(Process *p);
 // Frees a finished process's heap, stacks, links and queued messages; the struct stays.

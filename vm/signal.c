@@ -30,14 +30,14 @@ bool signal_wake_locked(Process *p)
 static bool is_dropped_reply(Process *p, const Message *m)
 {
     Term t = m->term;
-    if (p->dropped_count == 0 || m->kind != MSG_PLAIN || !term_is_tuple(t) ||
+    if (p->rel->dropped_count == 0 || m->kind != MSG_PLAIN || !term_is_tuple(t) ||
         term_tuple_arity(t) != 2 || !term_is_ref(term_tuple_elems(t)[0])) {
         return false;
     }
     uint64_t ref = (uint64_t)term_boxed_ptr(term_tuple_elems(t)[0])[1];
-    for (uint32_t i = 0; i < p->dropped_count; i++) {
-        if (p->dropped_refs[i] == ref) {
-            p->dropped_refs[i] = p->dropped_refs[--p->dropped_count];
+    for (uint32_t i = 0; i < p->rel->dropped_count; i++) {
+        if (p->rel->dropped_refs[i] == ref) {
+            p->rel->dropped_refs[i] = p->rel->dropped_refs[--p->rel->dropped_count];
             return true;
         }
     }
@@ -47,14 +47,15 @@ static bool is_dropped_reply(Process *p, const Message *m)
 void signal_drop_replies(Process *p, uint64_t ref)
 {
     pthread_mutex_lock(&p->mailbox.lock);
-    if (p->dropped_refs == NULL) {
-        p->dropped_refs = em_malloc(PROC_MAX_DROPPED_REFS * sizeof(uint64_t));
+    ProcRelations *r = proc_relations(p);
+    if (r->dropped_refs == NULL) {
+        r->dropped_refs = em_malloc(PROC_MAX_DROPPED_REFS * sizeof(uint64_t));
     }
-    if (p->dropped_count == PROC_MAX_DROPPED_REFS) {
-        memmove(p->dropped_refs, p->dropped_refs + 1, (PROC_MAX_DROPPED_REFS - 1) * sizeof(uint64_t));
-        p->dropped_count--;
+    if (r->dropped_count == PROC_MAX_DROPPED_REFS) {
+        memmove(r->dropped_refs, r->dropped_refs + 1, (PROC_MAX_DROPPED_REFS - 1) * sizeof(uint64_t));
+        r->dropped_count--;
     }
-    p->dropped_refs[p->dropped_count++] = ref;
+    r->dropped_refs[r->dropped_count++] = ref;
     pthread_mutex_unlock(&p->mailbox.lock);
 }
 
@@ -112,21 +113,22 @@ static bool pid_list_has(const Term *list, uint32_t count, Term pid)
 
 static void link_add(Process *p, Term pid)
 {
-    if (pid_list_has(p->links, p->link_count, pid)) {
+    if (pid_list_has(p->rel->links, p->rel->link_count, pid)) {
         return;
     }
-    if (p->link_count == p->link_cap) {
-        p->link_cap = p->link_cap ? p->link_cap * 2 : 2;
-        p->links = em_realloc(p->links, p->link_cap * sizeof(Term));
+    ProcRelations *r = proc_relations(p);
+    if (r->link_count == r->link_cap) {
+        r->link_cap = r->link_cap ? r->link_cap * 2 : 2;
+        r->links = em_realloc(r->links, r->link_cap * sizeof(Term));
     }
-    p->links[p->link_count++] = pid;
+    r->links[r->link_count++] = pid;
 }
 
 static bool link_remove(Process *p, Term pid)
 {
-    for (uint32_t i = 0; i < p->link_count; i++) {
-        if (p->links[i] == pid) {
-            p->links[i] = p->links[--p->link_count];
+    for (uint32_t i = 0; i < p->rel->link_count; i++) {
+        if (p->rel->links[i] == pid) {
+            p->rel->links[i] = p->rel->links[--p->rel->link_count];
             return true;
         }
     }
@@ -209,11 +211,13 @@ void signal_monitor(Process *p, Term target, Term name, uint64_t ref, Term ref_t
         signal_deliver(p->vm, p->pid, message_copy(down, MSG_PLAIN, TERM_NONE));
         return;
     }
-    monitor_add(&q->monitored_by, &q->monitored_by_count, &q->monitored_by_cap,
+    ProcRelations *qr = proc_relations(q);
+    monitor_add(&qr->monitored_by, &qr->monitored_by_count, &qr->monitored_by_cap,
                 (MonitorEntry){.ref = ref, .pid = p->pid, .name = name});
     pthread_mutex_unlock(&q->mailbox.lock);
     pthread_mutex_lock(&p->mailbox.lock);
-    monitor_add(&p->monitors, &p->monitor_count, &p->monitor_cap,
+    ProcRelations *pr = proc_relations(p);
+    monitor_add(&pr->monitors, &pr->monitor_count, &pr->monitor_cap,
                 (MonitorEntry){.ref = ref, .pid = target, .name = name});
     pthread_mutex_unlock(&p->mailbox.lock);
 }
@@ -222,14 +226,14 @@ bool signal_demonitor(Process *p, uint64_t ref)
 {
     MonitorEntry e;
     pthread_mutex_lock(&p->mailbox.lock);
-    bool found = monitor_remove(p->monitors, &p->monitor_count, ref, &e);
+    bool found = monitor_remove(p->rel->monitors, &p->rel->monitor_count, ref, &e);
     pthread_mutex_unlock(&p->mailbox.lock);
     if (!found) {
         return false;
     }
     Process *q = ptab_lock(p->vm, e.pid);
     if (q != NULL) {
-        monitor_remove(q->monitored_by, &q->monitored_by_count, ref, NULL);
+        monitor_remove(q->rel->monitored_by, &q->rel->monitored_by_count, ref, NULL);
         pthread_mutex_unlock(&q->mailbox.lock);
     }
     return true;
@@ -291,7 +295,7 @@ static bool handle_one(Process *p, Message *m)
         return false;
     case MSG_DOWN: {
         pthread_mutex_lock(&p->mailbox.lock);
-        bool active = monitor_remove(p->monitors, &p->monitor_count, m->ref, NULL);
+        bool active = monitor_remove(p->rel->monitors, &p->rel->monitor_count, m->ref, NULL);
         pthread_mutex_unlock(&p->mailbox.lock);
         if (active) {
             mailbox_append_private(p, message_copy(reason, MSG_PLAIN, TERM_NONE));
@@ -339,19 +343,14 @@ void signal_terminate(Process *p, Term reason)
     Vm *vm = p->vm;
     pthread_mutex_lock(&p->mailbox.lock);
     atomic_store(&p->status, PROC_EXITING);
-    Term *links = p->links;
-    uint32_t link_count = p->link_count;
-    MonitorEntry *watchers = p->monitored_by;
-    uint32_t watcher_count = p->monitored_by_count;
-    MonitorEntry *monitors = p->monitors;
-    uint32_t monitor_count = p->monitor_count;
+    ProcRelations *rel = proc_take_relations(p);
+    Term *links = rel->links;
+    uint32_t link_count = rel->link_count;
+    MonitorEntry *watchers = rel->monitored_by;
+    uint32_t watcher_count = rel->monitored_by_count;
+    MonitorEntry *monitors = rel->monitors;
+    uint32_t monitor_count = rel->monitor_count;
     Term name = p->registered_name;
-    p->links = NULL;
-    p->link_count = p->link_cap = 0;
-    p->monitored_by = NULL;
-    p->monitored_by_count = p->monitored_by_cap = 0;
-    p->monitors = NULL;
-    p->monitor_count = p->monitor_cap = 0;
     pthread_mutex_unlock(&p->mailbox.lock);
 
     if (name != TERM_NONE) {
@@ -371,13 +370,11 @@ void signal_terminate(Process *p, Term reason)
     for (uint32_t i = 0; i < monitor_count; i++) {
         Process *q = ptab_lock(vm, monitors[i].pid);
         if (q != NULL) {
-            monitor_remove(q->monitored_by, &q->monitored_by_count, monitors[i].ref, NULL);
+            monitor_remove(q->rel->monitored_by, &q->rel->monitored_by_count, monitors[i].ref, NULL);
             pthread_mutex_unlock(&q->mailbox.lock);
         }
     }
-    free(links);
-    free(watchers);
-    free(monitors);
+    proc_relations_free(rel);
     proc_release_memory(p);
     ptab_release(vm, p);
 }

@@ -474,9 +474,12 @@ static Term dict_delete(Process *p, Term key, Term none)
 Term bi_process_delete_1(Process *p, Term *args) { return dict_delete(p, args[0], term_from_atom(ATOM_nil)); }
 Term bi_erlang_erase_1(Process *p, Term *args) { return dict_delete(p, args[0], term_from_atom(ATOM_undefined)); }
 
-Term bi_process_get_0(Process *p, Term *args)
+// What dict_list collects from the process dictionary.
+typedef enum DictItems { DICT_PAIRS, DICT_KEYS, DICT_KEYS_OF_VALUE } DictItems;
+
+// The dictionary's {key, value} pairs, its keys, or the keys whose value is [value].
+static Term dict_list(Process *p, DictItems items, Term value)
 {
-    (void)args;
     Term list = TERM_NIL;
     if (!term_is_map(p->dictionary)) {
         return list;
@@ -486,44 +489,30 @@ Term bi_process_get_0(Process *p, Term *args)
     Term k;
     Term v;
     while (map_iter_next(&it, &k, &v)) {
-        list = term_make_cons(p, bi_tuple2(p, k, v), list);
+        if (items == DICT_PAIRS) {
+            list = term_make_cons(p, bi_tuple2(p, k, v), list);
+        } else if (items == DICT_KEYS || term_exact_equal(v, value)) {
+            list = term_make_cons(p, k, list);
+        }
     }
     return list;
+}
+
+Term bi_process_get_0(Process *p, Term *args)
+{
+    (void)args;
+    return dict_list(p, DICT_PAIRS, TERM_NONE);
 }
 
 Term bi_process_get_keys_0(Process *p, Term *args)
 {
     (void)args;
-    Term list = TERM_NIL;
-    if (!term_is_map(p->dictionary)) {
-        return list;
-    }
-    MapIter it;
-    map_iter_init(&it, p->dictionary);
-    Term k;
-    Term v;
-    while (map_iter_next(&it, &k, &v)) {
-        list = term_make_cons(p, k, list);
-    }
-    return list;
+    return dict_list(p, DICT_KEYS, TERM_NONE);
 }
 
 Term bi_process_get_keys_1(Process *p, Term *args)
 {
-    Term list = TERM_NIL;
-    if (!term_is_map(p->dictionary)) {
-        return list;
-    }
-    MapIter it;
-    map_iter_init(&it, p->dictionary);
-    Term k;
-    Term v;
-    while (map_iter_next(&it, &k, &v)) {
-        if (term_exact_equal(v, args[0])) {
-            list = term_make_cons(p, k, list);
-        }
-    }
-    return list;
+    return dict_list(p, DICT_KEYS_OF_VALUE, args[0]);
 }
 
 // ==== :erlang and Kernel names of the functions above (one C function per row) ====

@@ -405,18 +405,27 @@ bool registry_register(Vm *vm, Term name, Term pid)
     return ok;
 }
 
-bool registry_unregister(Vm *vm, Term name)
+// The pid registered as [name] (TERM_NONE when none), removing the entry when [remove].
+static Term registry_find(Vm *vm, Term name, bool remove)
 {
     Term pid = TERM_NONE;
     pthread_mutex_lock(&vm->registry_lock);
     for (uint32_t i = 0; i < vm->registry_count; i++) {
         if (vm->registry[i].name == name) {
             pid = vm->registry[i].pid;
-            vm->registry[i] = vm->registry[--vm->registry_count];
+            if (remove) {
+                vm->registry[i] = vm->registry[--vm->registry_count];
+            }
             break;
         }
     }
     pthread_mutex_unlock(&vm->registry_lock);
+    return pid;
+}
+
+bool registry_unregister(Vm *vm, Term name)
+{
+    Term pid = registry_find(vm, name, true);
     if (pid == TERM_NONE) {
         return false;
     }
@@ -430,16 +439,7 @@ bool registry_unregister(Vm *vm, Term name)
 
 Term registry_whereis(Vm *vm, Term name)
 {
-    Term pid = TERM_NONE;
-    pthread_mutex_lock(&vm->registry_lock);
-    for (uint32_t i = 0; i < vm->registry_count; i++) {
-        if (vm->registry[i].name == name) {
-            pid = vm->registry[i].pid;
-            break;
-        }
-    }
-    pthread_mutex_unlock(&vm->registry_lock);
-    return pid;
+    return registry_find(vm, name, false);
 }
 
 uint32_t registry_names(Vm *vm, Term *out, uint32_t max)

@@ -30,7 +30,8 @@ uint32_t sched_default_count(void)
 
 // ==== Run queues ====
 
-static void queue_push(RunQueue *q, Process *p)
+// Appends [p]; returns the queue length after the push.
+static uint32_t queue_push(RunQueue *q, Process *p)
 {
     pthread_mutex_lock(&q->lock);
     if (q->count == q->cap) {
@@ -45,8 +46,9 @@ static void queue_push(RunQueue *q, Process *p)
         q->cap = cap;
     }
     q->items[(q->head + q->count) % q->cap] = p;
-    q->count++;
+    uint32_t count = ++q->count;
     pthread_mutex_unlock(&q->lock);
+    return count;
 }
 
 static Process *queue_pop(RunQueue *q)
@@ -73,8 +75,12 @@ void sched_enqueue(Vm *vm, Process *p)
     // Count first, then publish: a sleeper that sees runnable == 0 after registering itself
     // is guaranteed to be signalled below (both sides use sequentially consistent atomics).
     atomic_fetch_add(&set->runnable, 1);
-    queue_push(&s->queue, p);
-    if (atomic_load(&set->sleepers) > 0) {
+    uint32_t queued = queue_push(&s->queue, p);
+    // A scheduler queueing the first process on its own queue will run it itself as soon as
+    // the current process yields or waits (a message ping-pong stays on one core); waking a
+    // sleeper to steal it would only add a cross-thread hand-off. Anything more is shared.
+    bool local = s == current_scheduler && queued == 1;
+    if (!local && atomic_load(&set->sleepers) > 0) {
         pthread_mutex_lock(&set->sleep_lock);
         pthread_cond_signal(&set->sleep_cond);
         pthread_mutex_unlock(&set->sleep_lock);

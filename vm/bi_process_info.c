@@ -6,6 +6,8 @@
 
 #include "bi_common.h"
 #include "builtins.h"
+#include "exit_report.h"
+#include "inspect.h"
 #include "process.h"
 #include "signal.h"
 #include "vm.h"
@@ -223,4 +225,14 @@ Term bi_erlang_memory_0(Process *p, Term *args)
         items[i] = bi_tuple2(p, key, memory_item(p, key));
     }
     return bi_list_from_array(p, items, 8, TERM_NIL);
+}
+
+// Exception.format_exit/1: the text Elixir prints for an exit reason (exit_report.c).
+Term bi_exception_format_exit_1(Process *p, Term *args)
+{
+    StrBuf out = {0};
+    exit_report_format_exit(p->vm, p, args[0], &out);
+    Term text = bi_binary_from_buf(p, &out);
+    strbuf_free(&out);
+    return text;
 }

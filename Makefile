@@ -124,7 +124,7 @@ export LSAN_OPTIONS ?= suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions
 
 # Sanitizer builds run several times slower: give each golden program more time.
 test-asan:
-	GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} $(MAKE) MODE=asan test
+	GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} STRESS_SCALE=$${STRESS_SCALE:-100} $(MAKE) MODE=asan test
 
 # The concurrency tests under ThreadSanitizer (Criterion cannot run under it, so these are
 # plain programs): the process, OTP, I/O and Logger golden areas, the I/O pool test and the

@@ -19,7 +19,7 @@ defmodule Process do
 
   def hibernate(module, function, args), do: apply(module, function, args)
 
-  def spawn(fun, _opts) when is_function(fun, 0), do: Kernel.spawn(fun)
+  def spawn(fun, opts) when is_function(fun, 0), do: :erlang.spawn_opt(fun, opts)
   def spawn(module, function, args, _opts), do: Kernel.spawn(module, function, args)
 
   def exit(pid, reason, _opts), do: Process.exit(pid, reason)

@@ -156,6 +156,14 @@ Term bi_self_0(Process *p, Term *args)
     return p->pid;
 }
 
+// Node.self/0: this node's name, as node/0 gives it.
+Term bi_node_self_0(Process *p, Term *args)
+{
+    (void)p;
+    (void)args;
+    return term_from_atom(ATOM_nonode);
+}
+
 // The pid a send destination names, or TERM_NONE (after raising) when it names nobody.
 static Term destination(Process *p, Term dest, bool *dropped)
 {
@@ -421,6 +429,15 @@ Term bi_send_after_3(Process *p, Term *args)
 
 Term bi_send_after_4(Process *p, Term *args) { return bi_send_after_3(p, args); }
 
+// :erlang.send_after(time, dest, msg): Erlang's argument order.
+Term bi_erlang_send_after_3(Process *p, Term *args)
+{
+    Term reordered[3] = {args[1], args[2], args[0]};
+    return bi_send_after_3(p, reordered);
+}
+
+Term bi_erlang_send_after_4(Process *p, Term *args) { return bi_erlang_send_after_3(p, args); }
+
 static Term timer_result(Process *p, Term ref, bool cancel)
 {
     if (!term_is_ref(ref)) {
@@ -538,7 +555,6 @@ ALIAS(bi_erlang_unregister_1, bi_unregister_1)
 ALIAS(bi_erlang_registered_0, bi_registered_0)
 ALIAS(bi_erlang_processes_0, bi_process_list_0)
 ALIAS(bi_erlang_is_process_alive_1, bi_process_alive_1)
-ALIAS(bi_erlang_send_after_3, bi_send_after_3)
 ALIAS(bi_erlang_cancel_timer_1, bi_cancel_timer_1)
 ALIAS(bi_erlang_read_timer_1, bi_read_timer_1)
 ALIAS(bi_erlang_get_0, bi_process_get_0)

@@ -19,194 +19,6 @@ void EmberParse(void *parser, int major, Token minor);
 // Bracket nesting beyond this is refused ("nesting too deep") instead of exhausting stacks.
 #define PARSE_MAX_NESTING 2000
 
-// ==== Diagnostics ====
-
-static void fail(Parser *p, const char *kind, uint32_t line, uint32_t col, bool incomplete,
-                 const char *fmt, ...)
-{
-    if (p->failed) {
-        return;
-    }
-    p->failed = true;
-    Diag *d = p->diag;
-    snprintf(d->kind, sizeof d->kind, "%s", kind);
-    snprintf(d->file, sizeof d->file, "%s", p->file ? p->file : "nofile");
-    d->line = line;
-    d->col = col;
-    d->incomplete = incomplete;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(d->message, sizeof d->message, fmt, ap);
-    va_end(ap);
-}
-
-// True when Erlang writes the atom [s] without quotes: a Latin-1 lowercase letter, then Latin-1
-// letters, digits, `_` and `@` (io_lib:write_atom/1, which yecc's error messages use).
-static bool is_erlang_plain_atom(const char *s, size_t len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < len;) {
-        unsigned c = u[i++];
-        if (c >= 0x80) { // only two-byte sequences reach Latin-1 (U+0080..U+00FF)
-            if ((c != 0xC2 && c != 0xC3) || i >= len || (u[i] & 0xC0) != 0x80) {
-                return false;
-            }
-            c = ((c & 0x1Fu) << 6) | (u[i++] & 0x3Fu);
-        }
-        bool lower = (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
-        bool other = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '@' ||
-                     (c >= 0xC0 && c <= 0xDE && c != 0xD7);
-        if (!(lower || (i > 1 && other))) {
-            return false;
-        }
-    }
-    return len > 0;
-}
-
-static bool is_reserved_word(const Token *t)
-{
-    static const char *const words[] = {"end", "fn", "else", "rescue", "catch", "after", "when",
-                                        "and", "or", "not", "in", "true", "false", "nil"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (strlen(words[i]) == t->src_len && memcmp(words[i], t->src, t->src_len) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-static void fail_reserved(Parser *p, const Token *t)
-{
-    int len = (int)t->src_len;
-    fail(p, "SyntaxError", t->line, t->col, false,
-         "syntax error before: %.*s. \"%.*s\" is a reserved word in Elixir and therefore its usage "
-         "is limited. For instance, it can't be used as a variable or be defined nor invoked as a "
-         "regular function", len, t->src, len, t->src);
-}
-
-// Writes the message for a syntax error at [t], spelled as Elixir's yecc parser does.
-static void syntax_error_at(Parser *p, const Token *t)
-{
-    int len = (int)t->src_len;
-    const char *s = t->src;
-    switch (t->kind) {
-    case TK_IDENTIFIER: case TK_PAREN_IDENTIFIER: case TK_BRACKET_IDENTIFIER:
-    case TK_DO_IDENTIFIER: case TK_OP_IDENTIFIER:
-        if (is_reserved_word(t)) { // `not/2` and friends are identifiers, named as keywords
-            fail_reserved(p, t);
-            return;
-        }
-        fail(p, "SyntaxError", t->line, t->col, false,
-             is_erlang_plain_atom(s, t->src_len) ? "syntax error before: %.*s"
-                                                 : "syntax error before: '%.*s'",
-             len, s);
-        return;
-    case TK_INT: case TK_FLT:
-        if (s[0] == '?') {
-            fail(p, "SyntaxError", t->line, t->col, false, "syntax error before: %.*s", len, s);
-            return;
-        }
-        fail(p, "SyntaxError", t->line, t->col, false, "syntax error before: \"%.*s\"", len, s);
-        return;
-    case TK_STRING: case TK_CHARLIST:
-        fail(p, "SyntaxError", t->line, t->col, false, "syntax error before: \"%.*s\"",
-             (int)t->text_len, t->text ? t->text : "");
-        return;
-    case TK_ATOM:
-        fail(p, "SyntaxError", t->line, t->col, false,
-             is_erlang_plain_atom(t->text, t->text_len) ? "syntax error before: %.*s"
-                                                          : "syntax error before: '%.*s'",
-             (int)t->text_len, t->text);
-        return;
-    case TK_SIGIL:
-        fail(p, "SyntaxError", t->line, t->col, false,
-             "syntax error before: sigil ~%c starting with content '%.*s'", t->sigil,
-             (int)t->text_len, t->text ? t->text : "");
-        return;
-    case TK_DO:
-        fail(p, "SyntaxError", t->line, t->col, false, "unexpected reserved word: do");
-        return;
-    case TK_MAP_OP:
-        fail(p, "SyntaxError", t->line, t->col, false, "syntax error before: '%%{}'");
-        return;
-    case TK_EOL:
-        if (t->in_brackets && t + 1 < p->end) {
-            syntax_error_at(p, t + 1); // Elixir allows a newline before the closer
-            return;
-        }
-        fail(p, "SyntaxError", t->line, t->col, false,
-             "unexpectedly reached end of line. The current expression is invalid or incomplete");
-        return;
-    case TK_CAPTURE_INT:
-        len = 1;
-        break;
-    default:
-        if (is_reserved_word(t)) {
-            fail_reserved(p, t);
-            return;
-        }
-        break;
-    }
-    fail(p, "SyntaxError", t->line, t->col, false, "syntax error before: '%.*s'", len, s);
-}
-
-void parse_syntax_error(Parser *p, int major, const Token *t)
-{
-    if (major == 0) {
-        fail(p, "TokenMissingError", p->end_line, p->end_col, true,
-             "syntax error: expression is incomplete");
-        return;
-    }
-    // Report from our own copy: lemon hands over a copy, and the next token is needed below.
-    syntax_error_at(p, p->last ? p->last : t);
-}
-
-void parse_nesting_error(Parser *p)
-{
-    const Token *at = p->last;
-    fail(p, "SyntaxError", at ? at->line : 1, at ? at->col : 1, false, "nesting too deep");
-}
-
-AstNode *parse_no_parens_many_error(Parser *p, AstNode *expr)
-{
-    fail(p, "SyntaxError", expr->line, 0, false,
-         "unexpected comma. Parentheses are required to solve ambiguity in nested calls.\n\n"
-         "This error happens when you have nested function calls without parentheses. For "
-         "example:\n\n    one a, two b, c, d\n\nIn the example above, we don't know if the "
-         "parameters \"c\" and \"d\" apply to the function \"one\" or \"two\". You can solve "
-         "this by explicitly adding parentheses:\n\n    one a, two(b, c, d)\n\nOr by adding "
-         "commas (in case a nested call is not intended):\n\n    one, a, two, b, c, d\n\n"
-         "Elixir cannot compile otherwise. Syntax error before: ','");
-    return expr;
-}
-
-AstNode *parse_no_parens_container_error(Parser *p, AstNode *expr)
-{
-    fail(p, "SyntaxError", expr->line, 0, false,
-         "unexpected comma. Parentheses are required to solve ambiguity inside containers.\n\n"
-         "This error may happen when you forget a comma in a list or other container:\n\n"
-         "    [a, b c, d]\n\nOr when you have ambiguous calls:\n\n"
-         "    [one, two three, four, five]\n\nIn the example above, we don't know if the "
-         "parameters \"four\" and \"five\" belongs to the list or the function \"two\". You can "
-         "solve this by explicitly adding parentheses:\n\n    [one, two(three, four), five]\n\n"
-         "Elixir cannot compile otherwise. Syntax error before: ','");
-    return expr;
-}
-
-AstNode *parse_strict_parens_error(Parser *p, const Token *paren)
-{
-    fail(p, "SyntaxError", paren->line, paren->col, false,
-         "unexpected parenthesis. If you are making a function call, do not insert spaces "
-         "between the function name and the opening parentheses. Syntax error before: '('");
-    return parse_list0(p);
-}
-
-AstNode *parse_trailing_comma_error(Parser *p, AstNode *kw, const Token *comma)
-{
-    fail(p, "SyntaxError", comma->line, comma->col, false, "syntax error before: ')'");
-    return kw;
-}
-
 // ==== Lists and blocks ====
 
 static AstNode *node(Parser *p, AstKind kind, const char *text)
@@ -334,7 +146,7 @@ AstNode *parse_binop(Parser *p, AstNode *lhs, AstNode *op_rhs)
             ast_push(p->arena, n, rhs);
             return n;
         }
-        fail(p, "SyntaxError", op_rhs->line, op_rhs->col, false,
+        parse_fail(p, "SyntaxError", op_rhs->line, op_rhs->col, false,
              "the range step operator (//) must immediately follow the range definition operator "
              "(..), for example: 1..9//2. If you wanted to define a default argument, use (\\\\) "
              "instead. Syntax error before: '//'");
@@ -533,7 +345,7 @@ AstNode *parse_alias(Parser *p, AstNode *target, const Token *name)
         return n;
     }
     if (target->kind == AST_ATOM) {
-        fail(p, "SyntaxError", name->line, name->col, false,
+        parse_fail(p, "SyntaxError", name->line, name->col, false,
              "atom cannot be followed by an alias. If the '.' was meant to be part of the atom's "
              "name, the atom name must be quoted. Syntax error before: '.'");
         return n;
@@ -611,7 +423,7 @@ static AstNode *build_stab(Parser *p, AstNode *items)
     if (items->nkids == 0 || !is_clause(items->kids[0])) {
         for (uint32_t i = 0; i < items->nkids; i++) {
             if (is_clause(items->kids[i])) {
-                fail(p, "SyntaxError", items->kids[i]->line, items->kids[i]->col, false,
+                parse_fail(p, "SyntaxError", items->kids[i]->line, items->kids[i]->col, false,
                      "unexpected operator ->. If you want to define multiple clauses, the first "
                      "expression must use ->. Syntax error before: '->'");
                 break;
@@ -637,7 +449,7 @@ AstNode *parse_fn(Parser *p, const Token *fn, AstNode *stab)
 {
     AstNode *clauses = build_stab(p, stab);
     if (clauses->kind != AST_LIST && !p->failed) {
-        fail(p, "SyntaxError", fn->line, fn->col, false,
+        parse_fail(p, "SyntaxError", fn->line, fn->col, false,
              "expected anonymous functions to be defined with -> inside: 'fn'");
     }
     AstNode *n = call_node(p, "fn", NULL);
@@ -888,7 +700,7 @@ static bool track_terminator(Scan *s, const Token *t)
     if (k == TK_LPAREN || k == TK_LBRACKET || k == TK_LCURLY || k == TK_LBIT || k == TK_DO ||
         k == TK_FN) {
         if (s->open_len >= PARSE_MAX_NESTING) {
-            fail(p, "SyntaxError", t->line, t->col, false, "nesting too deep");
+            parse_fail(p, "SyntaxError", t->line, t->col, false, "nesting too deep");
             return false;
         }
         s->open[s->open_len++] = (Opener){k, t->line};
@@ -899,12 +711,12 @@ static bool track_terminator(Scan *s, const Token *t)
     }
     const char *what = k == TK_END ? "unexpected reserved word" : "unexpected token";
     if (s->open_len == 0) {
-        fail(p, "SyntaxError", t->line, t->col, false, "%s: %.*s", what, (int)t->src_len, t->src);
+        parse_fail(p, "SyntaxError", t->line, t->col, false, "%s: %.*s", what, (int)t->src_len, t->src);
         return false;
     }
     Opener o = s->open[s->open_len - 1];
     if (!closes(o.kind, k)) {
-        fail(p, "SyntaxError", t->line, t->col, false,
+        parse_fail(p, "SyntaxError", t->line, t->col, false,
              "%s: %.*s. The \"%s\" at line %u is missing terminator \"%s\"", what,
              (int)t->src_len, t->src, opener_spelling(o.kind), o.line, closer_for(o.kind));
         return false;
@@ -954,7 +766,7 @@ static void add_token(Scan *s, Token *t)
         last = last_token(s);
     }
     if (t->kind == TK_SEMI && last && last->kind == TK_SEMI) {
-        fail(s->p, "SyntaxError", t->line, t->col, false,
+        parse_fail(s->p, "SyntaxError", t->line, t->col, false,
              "unexpected token: \";\" (column %u, code point U+003B)", t->col);
         return;
     }
@@ -983,7 +795,7 @@ static bool scan_all(Scan *s)
     }
     if (s->open_len > 0) {
         Opener o = s->open[s->open_len - 1];
-        fail(s->p, "TokenMissingError", s->lx.line, lexer_column(&s->lx, s->lx.lim), true,
+        parse_fail(s->p, "TokenMissingError", s->lx.line, lexer_column(&s->lx, s->lx.lim), true,
              "missing terminator: %s (for \"%s\" starting at line %u)", closer_for(o.kind),
              opener_spelling(o.kind), o.line);
         return false;
@@ -1006,7 +818,7 @@ static void feed(Parser *p, const TokenList *toks)
 {
     void *lemon = EmberParseAlloc(arena_free_noop_alloc, p);
     if (lemon == NULL) {
-        fail(p, "SyntaxError", 1, 1, false, "out of memory");
+        parse_fail(p, "SyntaxError", 1, 1, false, "out of memory");
         return;
     }
     p->end = toks->items + toks->len;
@@ -1044,7 +856,7 @@ AstNode *parse_source_at(Arena *arena, const char *src, size_t len, const char *
     feed(&p, &s.toks);
     if (p.failed || p.root == NULL) {
         if (!p.failed) {
-            fail(&p, "SyntaxError", line, col, false, "syntax error");
+            parse_fail(&p, "SyntaxError", line, col, false, "syntax error");
         }
         return NULL;
     }

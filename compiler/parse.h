@@ -82,6 +82,10 @@ AstNode *parse_struct(Parser *p, AstNode *name, AstNode *map);
 
 // ---- Errors raised from grammar actions ----
 
+// Records the first error of a parse (later ones are ignored): Diag [kind] at [line]:[col],
+// [incomplete] when more input could fix it (the REPL continues), message from [fmt].
+void parse_fail(Parser *p, const char *kind, uint32_t line, uint32_t col, bool incomplete,
+                const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void parse_syntax_error(Parser *p, int major, const Token *t);
 void parse_nesting_error(Parser *p);
 AstNode *parse_no_parens_many_error(Parser *p, AstNode *expr);

@@ -202,34 +202,5 @@ defmodule DynamicSupervisor.Server do
 
   def code_change(_old, state, _extra), do: {:ok, state}
 
-  defp stop_child(pid, child) do
-    ref = Process.monitor(pid)
-    Process.unlink(pid)
-
-    receive do
-      {:EXIT, ^pid, _} -> wait_down(ref, :infinity, pid)
-    after
-      0 -> kill_child(pid, ref, child.shutdown)
-    end
-  end
-
-  defp kill_child(pid, ref, :brutal_kill) do
-    Process.exit(pid, :kill)
-    wait_down(ref, :infinity, pid)
-  end
-
-  defp kill_child(pid, ref, timeout) do
-    Process.exit(pid, :shutdown)
-    wait_down(ref, timeout, pid)
-  end
-
-  defp wait_down(ref, timeout, pid) do
-    receive do
-      {:DOWN, ^ref, :process, _, reason} -> reason
-    after
-      timeout ->
-        Process.exit(pid, :kill)
-        wait_down(ref, :infinity, pid)
-    end
-  end
+  defp stop_child(pid, child), do: Supervisor.Server.shutdown_child(pid, child.shutdown)
 end

@@ -445,7 +445,12 @@ defmodule Supervisor.Server do
     Enum.each(children, fn c -> if is_pid(c.pid), do: stop_child(c) end)
   end
 
-  defp stop_child(%{pid: pid, shutdown: shutdown}) do
+  defp stop_child(%{pid: pid, shutdown: shutdown}), do: shutdown_child(pid, shutdown)
+
+  @doc false
+  # Stops child [pid] as OTP does: :shutdown, then :kill after [shutdown] ms (or at once for
+  # :brutal_kill); returns its exit reason. DynamicSupervisor uses it too.
+  def shutdown_child(pid, shutdown) do
     ref = Process.monitor(pid)
     Process.unlink(pid)
 

@@ -165,9 +165,8 @@ Term bi_node_self_0(Process *p, Term *args)
 }
 
 // The pid a send destination names, or TERM_NONE (after raising) when it names nobody.
-static Term destination(Process *p, Term dest, bool *dropped)
+static Term destination(Process *p, Term dest)
 {
-    *dropped = false;
     if (term_is_pid(dest)) {
         return dest;
     }
@@ -187,8 +186,7 @@ static Term destination(Process *p, Term dest, bool *dropped)
 
 Term bi_send_2(Process *p, Term *args)
 {
-    bool dropped;
-    Term pid = destination(p, args[0], &dropped);
+    Term pid = destination(p, args[0]);
     if (pid == TERM_NONE) {
         return TERM_NONE;
     }
@@ -266,7 +264,6 @@ static void flush_down(Process *p, Term ref)
 {
     mailbox_fetch(p);
     Mailbox *mb = &p->mailbox;
-    Message **saved = mb->cursor;
     for (mb->cursor = &mb->head; *mb->cursor != NULL;) {
         Term m = (*mb->cursor)->term;
         if (term_is_tuple(m) && term_tuple_arity(m) == 5 &&
@@ -279,7 +276,6 @@ static void flush_down(Process *p, Term ref)
             mb->cursor = &(*mb->cursor)->next;
         }
     }
-    (void)saved;
     mb->cursor = &mb->head;
 }
 

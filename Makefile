@@ -15,7 +15,7 @@ LEMPAR ?= /usr/share/lemon/lempar.c
 
 CPPFLAGS += -iquote vm -iquote compiler -I$(GEN) -MMD -MP -D_GNU_SOURCE
 CFLAGS += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Werror -pthread
-LDLIBS += -lgmp -lutf8proc -lffi -lm -latomic -pthread
+LDLIBS += -lgmp -lutf8proc -lffi -ledit -lm -latomic -pthread
 
 ifeq ($(MODE),release)
   CFLAGS += -O2 -g -DNDEBUG

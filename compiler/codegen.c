@@ -163,9 +163,13 @@ const char *cg_import_for(ModGen *mg, const char *name, uint32_t arity)
         if (!only) {
             return mg->imports[i].name;
         }
-        const AstNode *want = cg_kw_get(only, name);
-        if (want && want->kind == AST_INT && want->ival == (int64_t)arity) {
-            return mg->imports[i].name;
+        for (uint32_t k = 0; cg_is_keyword(only) && k < only->nkids; k++) {
+            const AstNode *key = only->kids[k]->kids[0];
+            const AstNode *want = only->kids[k]->kids[1];
+            if (strcmp(key->text, name) == 0 && want->kind == AST_INT &&
+                want->ival == (int64_t)arity) {
+                return mg->imports[i].name;
+            }
         }
     }
     return NULL;

@@ -192,6 +192,14 @@ struct FnGen {
     bool allow_reuse;
 };
 
+// ==== repl_compile.c (the REPL's shape of a script; see compiler.h compile_repl) ====
+// Binds the earlier inputs' variables to the argument registers and imports the helpers.
+void repl_begin(FnGen *fg, const CompileRepl *repl);
+// Compiles [last] (NULL: nil) as the value and returns {value, bindings} from the function.
+void repl_finish(FnGen *fg, const AstNode *last);
+// The same after a defmodule [s] that ends the input: the value is {:module, Name, bytes, def}.
+void repl_finish_module(FnGen *fg, const AstNode *s, const char *module);
+
 // ==== codegen.c ====
 // Records the first CompileError at [line] (printf-style). Later calls are ignored.
 void cg_error(Cg *cg, uint32_t line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

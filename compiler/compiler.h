@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 // One diagnostic, worded like Elixir 1.14. Printed as
 //   ** (<kind>) <file>:<line>:<col>: <message>     when col > 0
@@ -48,6 +49,24 @@ typedef struct CompileOutput {
 bool compile_source(const char *src, size_t len, const char *file, CompileMode mode,
                     CompileOutput *out, Diag *diag);
 
+// One REPL input (see docs/repl.md). It compiles like a script, except that the entry point is
+// [module].__script__/N, whose N arguments are the values of the variables [bound] (in that
+// order) left by earlier inputs, and which returns {value, [{:name, value}, ...]}: the input's
+// value and every variable visible at its end. A defmodule as the last expression yields
+// Elixir's {:module, Name, bytes, {last_def, arity}}. Local calls to the shell helpers
+// (h/0, v/0,1, flush/0, i/1, c/1, r/1, pid/1,3) go to Ember.Repl.Helpers.
+typedef struct CompileRepl {
+    const char *module;         // e.g. "ember_repl_3": one module per input
+    const char *const *bound;   // variable names bound by earlier inputs
+    uint32_t bound_count;       // at most COMPILE_REPL_MAX_BINDINGS
+} CompileRepl;
+
+#define COMPILE_REPL_MAX_BINDINGS 200
+
+// As compile_source in COMPILE_SCRIPT mode, shaped for the REPL by [repl].
+bool compile_repl(const char *src, size_t len, const char *file, const CompileRepl *repl,
+                  CompileOutput *out, Diag *diag);
+
 // Releases everything compile_source put in [out]; [out] is left empty.
 void compile_output_free(CompileOutput *out);
 
@@ -55,7 +74,8 @@ void compile_output_free(CompileOutput *out);
 // stdout, one per line. Returns false with [diag] filled on a syntax error.
 bool compile_print_ast(const char *src, size_t len, const char *file, Diag *diag);
 
-// Writes "** (Kind) file:line:col: message\n" for [diag] to stderr.
+// Writes "** (Kind) file:line:col: message\n" for [diag] to stderr; diag_write to [out].
 void diag_print(const Diag *diag);
+void diag_write(const Diag *diag, FILE *out);
 
 #endif

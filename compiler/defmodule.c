@@ -718,22 +718,31 @@ static void raise_deferred_compile_error(Cg *cg, FnGen *fg, uint32_t line)
     expr_compile_effect(fg, call);
 }
 
-static void compile_script(Cg *cg, const AstNode *root)
+// Script mode: top-level code becomes __script__/0 of COMPILE_SCRIPT_MODULE, or, for a REPL
+// input ([repl] not NULL), __script__/N of repl->module shaped by repl_compile.c.
+static void compile_script(Cg *cg, const AstNode *root, const CompileRepl *repl)
 {
     ModGen mg;
-    modgen_init(&mg, cg, COMPILE_SCRIPT_MODULE, true);
-    uint32_t index = cg_new_function(&mg, "__script__", 0, EMB_FN_EXPORTED);
+    modgen_init(&mg, cg, repl ? arena_strdup(cg->arena, repl->module, strlen(repl->module))
+                              : COMPILE_SCRIPT_MODULE,
+                true);
+    uint32_t arity = repl ? repl->bound_count : 0;
+    uint32_t index = cg_new_function(&mg, "__script__", arity, EMB_FN_EXPORTED);
     FnGen fg;
-    cg_fn_begin(&fg, &mg, index, "__script__", 0);
+    cg_fn_begin(&fg, &mg, index, "__script__", arity);
     fg.line = root ? root->line : 1;
     fg.allow_reuse = true;
+    if (repl) {
+        repl_begin(&fg, repl);
+    }
     uint32_t count = stmt_count(root);
     const AstNode *last = NULL;
     for (uint32_t i = 0; i < count && !cg->failed; i++) {
         const AstNode *s = stmt_at(root, i);
         if (is_defmodule(s)) {
+            const char *name = module_name(cg, NULL, s->kids[0]);
             if (compile_module(cg, s, NULL, &mg)) {
-                call_module_body(&fg, module_name(cg, NULL, s->kids[0]), s->line);
+                call_module_body(&fg, name, s->line);
             }
             if (cg->failed && (strcmp(cg->diag->kind, "CompileError") == 0 ||
                                strcmp(cg->diag->kind, "ArgumentError") == 0)) {
@@ -742,16 +751,26 @@ static void compile_script(Cg *cg, const AstNode *root)
                 break; // nothing after the failing defmodule can run
             }
             last = s;
+            if (repl && i + 1 == count && !cg->failed) {
+                repl_finish_module(&fg, s, name);
+                last = NULL;
+            }
             continue;
         }
         if (i + 1 == count) {
-            expr_compile_tail(&fg, s);
+            if (repl) {
+                repl_finish(&fg, s);
+            } else {
+                expr_compile_tail(&fg, s);
+            }
             last = NULL;
             continue;
         }
         expr_compile_effect(&fg, s);
     }
-    if (count == 0 || last) {
+    if ((count == 0 || last) && repl) {
+        repl_finish(&fg, NULL);
+    } else if (count == 0 || last) {
         uint32_t r = reg_alloc(&fg);
         emit_load_atom(&fg, r, "nil");
         emit1(&fg, OP_RETURN, r);
@@ -787,8 +806,8 @@ void compile_output_free(CompileOutput *out)
     out->count = 0;
 }
 
-bool compile_source(const char *src, size_t len, const char *file, CompileMode mode,
-                    CompileOutput *out, Diag *diag)
+static bool compile_any(const char *src, size_t len, const char *file, CompileMode mode,
+                        const CompileRepl *repl, CompileOutput *out, Diag *diag)
 {
     memset(out, 0, sizeof *out);
     Arena *arena = arena_new();
@@ -811,7 +830,7 @@ bool compile_source(const char *src, size_t len, const char *file, CompileMode m
     }
     find_structs(&cg, root, NULL);
     if (mode == COMPILE_SCRIPT) {
-        compile_script(&cg, root);
+        compile_script(&cg, root, repl);
     } else {
         compile_library(&cg, root);
     }
@@ -824,4 +843,16 @@ bool compile_source(const char *src, size_t len, const char *file, CompileMode m
         return false;
     }
     return true;
+}
+
+bool compile_source(const char *src, size_t len, const char *file, CompileMode mode,
+                    CompileOutput *out, Diag *diag)
+{
+    return compile_any(src, len, file, mode, NULL, out, diag);
+}
+
+bool compile_repl(const char *src, size_t len, const char *file, const CompileRepl *repl,
+                  CompileOutput *out, Diag *diag)
+{
+    return compile_any(src, len, file, COMPILE_SCRIPT, repl, out, diag);
 }

@@ -4,13 +4,17 @@
 
 #include <stdio.h>
 
-void diag_print(const Diag *diag)
+void diag_write(const Diag *diag, FILE *out)
 {
     if (diag->col > 0) {
-        fprintf(stderr, "** (%s) %s:%u:%u: %s\n", diag->kind, diag->file, diag->line, diag->col,
+        fprintf(out, "** (%s) %s:%u:%u: %s\n", diag->kind, diag->file, diag->line, diag->col,
                 diag->message);
     } else {
-        fprintf(stderr, "** (%s) %s:%u: %s\n", diag->kind, diag->file, diag->line,
-                diag->message);
+        fprintf(out, "** (%s) %s:%u: %s\n", diag->kind, diag->file, diag->line, diag->message);
     }
+}
+
+void diag_print(const Diag *diag)
+{
+    diag_write(diag, stderr);
 }

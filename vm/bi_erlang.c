@@ -442,3 +442,28 @@ Term bi_atom_to_charlist_1(Process *p, Term *args)
     }
     return bi_erlang_atom_to_list_1(p, args);
 }
+
+// :erlang.list_to_pid(~c"<0.index.serial>"): the inverse of how pids print (the shell's pid/1).
+Term bi_erlang_list_to_pid_1(Process *p, Term *args)
+{
+    char text[64];
+    size_t n = 0;
+    for (Term l = args[0]; term_is_cons(l); l = term_tl(l)) {
+        Term c = term_hd(l);
+        if (!term_is_small(c) || term_to_small(c) <= 0 || term_to_small(c) > 127 ||
+            n + 1 == sizeof text) {
+            return bi_badarg(p, 1, "not a textual representation of a pid");
+        }
+        text[n++] = (char)term_to_small(c);
+    }
+    text[n] = '\0';
+    unsigned node;
+    unsigned long index;
+    unsigned long serial;
+    int used = 0;
+    if (sscanf(text, "<%u.%lu.%lu>%n", &node, &index, &serial, &used) != 3 || used != (int)n ||
+        node != 0 || index > UINT32_MAX || serial > TERM_PID_SERIAL_MASK) {
+        return bi_badarg(p, 1, "not a textual representation of a pid");
+    }
+    return term_make_pid((uint32_t)index, (uint32_t)serial);
+}

@@ -8,10 +8,10 @@
 
 #include "compiler.h"
 #include "disasm.h"
+#include "repl.h"
 #include "runner.h"
 #include "vm.h"
 
-#define EMBER_VERSION "0.1.0"
 
 // The compiled stdlib linked into the binary (tools/stdlib_blob.S).
 extern const uint8_t ember_stdlib_blob[];
@@ -20,6 +20,7 @@ extern const uint8_t ember_stdlib_blob_end[];
 static const char usage[] =
     "Usage: ember [options] [FILE.exs [ARGS...]]\n"
     "\n"
+    "  ember                      start the interactive shell (reads stdin when not a terminal)\n"
     "  ember FILE.exs [ARGS]      run a script (System.argv() gets ARGS)\n"
     "  ember -e EXPR [ARGS]       evaluate EXPR\n"
     "  ember compile FILE.ex... -o DIR [--bundle OUT]\n"
@@ -28,6 +29,7 @@ static const char usage[] =
     "  ember --check FILE         compile only; report errors\n"
     "  ember --ast FILE           print the parsed quoted form (for parser tests)\n"
     "  ember --schedulers N       scheduler threads (default: one per CPU)\n"
+    "  ember -pa DIR              add DIR to the code path (repeatable; also EMBER_PATH=D1:D2)\n"
     "  ember --version | --help\n";
 
 // Reads a whole file into a NUL-terminated malloc'd buffer; NULL with errno set on failure.
@@ -64,9 +66,33 @@ static char *read_or_complain(const char *path, size_t *len)
     return src;
 }
 
+// -pa directories, in command-line order (they come before EMBER_PATH's).
+static const char *pa_dirs[64];
+static int pa_count;
+
+static void add_code_path(Vm *vm)
+{
+    for (int i = 0; i < pa_count; i++) {
+        vm_add_code_path(vm, pa_dirs[i]);
+    }
+    const char *env = getenv("EMBER_PATH");
+    while (env != NULL && *env != '\0') {
+        const char *end = strchr(env, ':');
+        size_t n = end ? (size_t)(end - env) : strlen(env);
+        if (n > 0 && n < 4096) {
+            char dir[4096];
+            memcpy(dir, env, n);
+            dir[n] = '\0';
+            vm_add_code_path(vm, dir);
+        }
+        env = end ? end + 1 : NULL;
+    }
+}
+
 static Vm *make_vm(int argc, char **argv)
 {
     Vm *vm = vm_new();
+    add_code_path(vm);
     vm_set_stdlib(vm, ember_stdlib_blob, (size_t)(ember_stdlib_blob_end - ember_stdlib_blob));
     vm->script_argc = argc;
     vm->script_argv = argv;
@@ -148,18 +174,27 @@ int main_compile(int argc, char **argv);
 int main(int argc, char **argv)
 {
     int i = 1;
-    while (i < argc && strcmp(argv[i], "--schedulers") == 0) {
-        if (i + 1 >= argc || atoi(argv[i + 1]) <= 0) {
+    while (i < argc && (strcmp(argv[i], "--schedulers") == 0 || strcmp(argv[i], "-pa") == 0)) {
+        if (strcmp(argv[i], "-pa") == 0) {
+            if (i + 1 >= argc || pa_count == (int)(sizeof pa_dirs / sizeof pa_dirs[0])) {
+                fputs("ember: -pa needs a directory (at most 64)\n", stderr);
+                return 2;
+            }
+            pa_dirs[pa_count++] = argv[i + 1];
+        } else if (i + 1 >= argc || atoi(argv[i + 1]) <= 0) {
             fputs("ember: --schedulers needs a positive number\n", stderr);
             return 2;
+        } else {
+            // The VM reads the count where it reads the environment variable.
+            setenv("EMBER_SCHEDULERS", argv[i + 1], 1);
         }
-        // The VM reads the count where it reads the environment variable (sched_default_count).
-        setenv("EMBER_SCHEDULERS", argv[i + 1], 1);
         i += 2;
     }
     if (i >= argc) {
-        fputs(usage, stderr);
-        return 2;
+        Vm *vm = make_vm(0, NULL);
+        int status = repl_main(vm);
+        vm_free(vm);
+        return status;
     }
     const char *arg = argv[i];
     if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -167,7 +202,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (strcmp(arg, "--version") == 0) {
-        printf("Ember %s (Elixir 1.14 subset)\n", EMBER_VERSION);
+        printf("Ember %s (Elixir 1.14 subset)\n", EMBER_VERSION_TEXT);
         return 0;
     }
     if (strcmp(arg, "compile") == 0) {

@@ -16,6 +16,21 @@
 #include "scheduler.h"
 #include "vm.h"
 
+bool runner_load_output(Vm *vm, const CompileOutput *out)
+{
+    for (size_t i = 0; i < out->count; i++) {
+        char err[256];
+        Module *mod = loader_load(vm, out->modules[i].bytes, out->modules[i].size, err, sizeof err);
+        if (mod == NULL) {
+            fprintf(stderr, "ember: internal error: module %s rejected: %s\n",
+                    out->modules[i].name, err);
+            return false;
+        }
+        vm_register_module(vm, mod);
+    }
+    return true;
+}
+
 bool runner_load_source(Vm *vm, const char *src, size_t len, const char *file, bool script)
 {
     CompileOutput out = {0};
@@ -25,18 +40,7 @@ bool runner_load_source(Vm *vm, const char *src, size_t len, const char *file, b
         diag_print(&diag);
         return false;
     }
-    bool ok = true;
-    for (size_t i = 0; i < out.count && ok; i++) {
-        char err[256];
-        Module *mod = loader_load(vm, out.modules[i].bytes, out.modules[i].size, err, sizeof err);
-        if (mod == NULL) {
-            fprintf(stderr, "ember: internal error: module %s rejected: %s\n", out.modules[i].name,
-                    err);
-            ok = false;
-        } else {
-            vm_register_module(vm, mod);
-        }
-    }
+    bool ok = runner_load_output(vm, &out);
     compile_output_free(&out);
     return ok;
 }

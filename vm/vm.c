@@ -1,6 +1,6 @@
 // The VM instance: creation, the module registry (a mutex-protected array: look-ups are rare
 // because imports cache their targets), and loading modules on first use from the stdlib
-// embedded in the binary.
+// embedded in the binary or, failing that, from the code path (`-pa DIR`, EMBER_PATH).
 #include "vm.h"
 
 #include <stdio.h>
@@ -75,6 +75,10 @@ void vm_free(Vm *vm)
     pthread_cond_destroy(&vm->done_cond);
     free(vm->modules);
     free(vm->retired);
+    for (uint32_t i = 0; i < vm->code_path_count; i++) {
+        free(vm->code_path[i]);
+    }
+    free(vm->code_path);
     pthread_mutex_destroy(&vm->modules_lock);
     atom_table_free(vm->atoms);
     free(vm);
@@ -98,10 +102,26 @@ Module *vm_find_module(Vm *vm, Term name)
     return mod;
 }
 
+// After [name] is replaced, remote calls must reach the new code (as on the BEAM): every
+// import that cached a function of the old version is reset, to be resolved again on its next
+// call. Code already running in the old version finishes there (old modules are kept).
+static void forget_resolved_imports(Vm *vm, Term name)
+{
+    for (uint32_t i = 0; i < vm->module_count; i++) {
+        Module *m = vm->modules[i];
+        for (uint32_t k = 0; k < m->import_count; k++) {
+            if (m->imports[k].module == name) {
+                __atomic_store_n(&m->imports[k].resolved, NULL, __ATOMIC_RELEASE);
+            }
+        }
+    }
+}
+
 static void register_locked(Vm *vm, Module *mod)
 {
     for (uint32_t i = 0; i < vm->module_count; i++) {
         if (vm->modules[i]->name == mod->name) {
+            forget_resolved_imports(vm, mod->name);
             vm->retired = em_realloc(vm->retired, (vm->retired_count + 1) * sizeof(Module *));
             vm->retired[vm->retired_count++] = vm->modules[i];
             vm->modules[i] = mod;
@@ -171,14 +191,84 @@ static Term erlang_stand_in(Vm *vm, Term name)
     return atom_intern(vm->atoms, buf, (size_t)n, &index) ? term_from_atom(index) : TERM_NONE;
 }
 
+void vm_add_code_path(Vm *vm, const char *dir)
+{
+    pthread_mutex_lock(&vm->modules_lock);
+    vm->code_path = em_realloc(vm->code_path, (vm->code_path_count + 1) * sizeof(char *));
+    vm->code_path[vm->code_path_count++] = strdup(dir);
+    pthread_mutex_unlock(&vm->modules_lock);
+}
+
+// Reads all of [path]; NULL when it cannot be opened (the module is simply not there).
+static uint8_t *read_module_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    size_t cap = 1 << 16;
+    size_t n = 0;
+    uint8_t *buf = em_malloc(cap);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            cap *= 2;
+            buf = em_realloc(buf, cap);
+        }
+    }
+    fclose(f);
+    *size = n;
+    return buf;
+}
+
+// Loads DIR/<name>.emb from the first code path directory that has it. A file that is there
+// but fails to load is reported on stderr and counts as absent (so the call raises
+// UndefinedFunctionError instead of running unverified code). Runs under modules_lock: a
+// module is read from disk once, on its first call.
+static Module *load_from_code_path(Vm *vm, Term name)
+{
+    size_t len;
+    const char *text = atom_name(vm->atoms, term_to_atom(name), &len);
+    if (memchr(text, '/', len) != NULL) {
+        return NULL;
+    }
+    for (uint32_t i = 0; i < vm->code_path_count; i++) {
+        char path[4096];
+        int n = snprintf(path, sizeof path, "%s/%.*s.emb", vm->code_path[i], (int)len, text);
+        size_t size;
+        uint8_t *bytes = n > 0 && (size_t)n < sizeof path ? read_module_file(path, &size) : NULL;
+        if (bytes == NULL) {
+            continue;
+        }
+        char err[256];
+        Module *mod = loader_load(vm, bytes, size, err, sizeof err);
+        free(bytes);
+        if (mod == NULL) {
+            fprintf(stderr, "ember: cannot load %s: %s\n", path, err);
+        } else if (mod->name != name) {
+            fprintf(stderr, "ember: cannot load %s: it defines module %s, not %.*s\n", path,
+                    atom_name(vm->atoms, term_to_atom(mod->name), NULL), (int)len, text);
+            loader_free_module(mod);
+            mod = NULL;
+        }
+        return mod;
+    }
+    return NULL;
+}
+
 static Module *get_locked(Vm *vm, Term name)
 {
     Module *mod = find_locked(vm, name);
-    if (mod == NULL) {
-        mod = load_from_stdlib(vm, name);
-        if (mod != NULL) {
-            register_locked(vm, mod);
-        }
+    if (mod != NULL) {
+        return mod;
+    }
+    mod = load_from_stdlib(vm, name);
+    if (mod == NULL && vm->code_path_count > 0) {
+        mod = load_from_code_path(vm, name);
+    }
+    if (mod != NULL) {
+        register_locked(vm, mod);
     }
     return mod;
 }

@@ -17,6 +17,8 @@
 #include "timer.h"
 #include "types.h"
 
+#define EMBER_VERSION_TEXT "0.1.0"
+
 typedef struct IoPool IoPool;
 
 // One registered name (Process.register).
@@ -58,6 +60,10 @@ struct Vm {
     bool main_done;
     BuiltinIndex builtins;    // built-ins by (module, name, arity) atoms
     uint32_t sched_count;     // schedulers to start (--schedulers, EMBER_SCHEDULERS, CPUs)
+    atomic_uint next_eval;    // numbers the modules Code.eval_string and friends compile
+    struct ReplShell *repl;   // the interactive shell (vm/repl.c), NULL when not in one
+    char **code_path;         // directories searched for <Module>.emb (-pa, EMBER_PATH)
+    uint32_t code_path_count;
 };
 
 // Starts the schedulers and the timer thread (once; runner_run_script does it).
@@ -78,6 +84,8 @@ Module *vm_get_module(Vm *vm, Term name);
 // Registers [mod], replacing a module of the same name (whose memory is kept: old code may
 // still run). Thread-safe.
 void vm_register_module(Vm *vm, Module *mod);
+// Appends [dir] to the code path searched for <Module>.emb when a module is first called.
+void vm_add_code_path(Vm *vm, const char *dir);
 // Indexes the stdlib modules embedded in the binary ([bytes], [size]: concatenated .emb files).
 void vm_set_stdlib(Vm *vm, const uint8_t *bytes, size_t size);
 

@@ -18,26 +18,43 @@ defmodule Ember.Repl do
 
   defp keeper(state) do
     :ember_repl.ready(Enum.map(state.bindings, &elem(&1, 0)), state.counter)
+    keeper(next_input(state))
+  end
+
+  defp next_input(state) do
+    {evaluator, ref} = state.evaluator
 
     receive do
-      {:ember_repl_eval, module} -> keeper(evaluate(module, state))
-      :ember_repl_interrupt -> keeper(state)
+      {:ember_repl_eval, module} ->
+        evaluate(module, state)
+
+      :ember_repl_interrupt ->
+        next_input(state)
+
+      # Killed between inputs (by a linked process): say so at once, as iex does.
+      {:DOWN, ^ref, :process, _, reason} ->
+        next_input(evaluator_died(evaluator, reason, state))
     end
   end
 
+  # The evaluator is monitored for its whole life: {pid, monitor ref}.
   defp start_evaluator do
     keeper = self()
-    spawn(fn -> evaluator(keeper) end)
+    spawn_monitor(fn -> evaluator(keeper) end)
+  end
+
+  defp evaluator_died(evaluator, reason, state) do
+    IO.puts("** (EXIT from #{inspect(evaluator)}) shell process exited with reason: " <>
+              Exception.format_exit(reason))
+    %{state | evaluator: start_evaluator()}
   end
 
   defp evaluate(module, state) do
-    %{evaluator: evaluator, bindings: bindings} = state
-    ref = Process.monitor(evaluator)
+    %{evaluator: {evaluator, ref}, bindings: bindings} = state
     send(evaluator, {:ember_repl_run, ref, module, Enum.map(bindings, &elem(&1, 1)), state.results})
 
     receive do
       {:ember_repl_result, ^ref, outcome} ->
-        Process.demonitor(ref, [:flush])
         record(outcome, state)
 
       :ember_repl_interrupt ->
@@ -47,9 +64,7 @@ defmodule Ember.Repl do
         %{state | evaluator: start_evaluator()}
 
       {:DOWN, ^ref, :process, _, reason} ->
-        IO.puts("** (EXIT from #{inspect(evaluator)}) shell process exited with reason: " <>
-                  Exception.format_exit(reason))
-        %{state | evaluator: start_evaluator()}
+        evaluator_died(evaluator, reason, state)
     end
   end
 
@@ -64,7 +79,13 @@ defmodule Ember.Repl do
   end
 
   defp record({:error, kind, reason, stack}, state) do
-    message = if kind == :error and is_exception(reason), do: safe_message(reason), else: nil
+    message =
+      cond do
+        kind == :error and is_exception(reason) -> safe_message(reason)
+        kind == :exit -> Exception.format_exit(reason)
+        true -> nil
+      end
+
     IO.write(:ember_repl.format_error(kind, reason, stack, message))
     state
   end

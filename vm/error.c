@@ -706,6 +706,11 @@ void error_format_banner(Vm *vm, Term kind, Term reason, Term stack, Term messag
 {
     if (kind == term_from_atom(ATOM_error)) {
         append_error_banner(vm, reason, stack, message, style, out);
+    } else if (kind == term_from_atom(ATOM_exit) && term_is_binary(message)) {
+        // Exception.format_exit's words for the reason, computed by the caller.
+        size_t size;
+        const uint8_t *bytes = term_binary_bytes(message, &size);
+        strbuf_printf(out, "** (exit) %.*s", (int)size, (const char *)bytes);
     } else {
         strbuf_printf(out, "** (%s) ", kind == term_from_atom(ATOM_throw) ? "throw" : "exit");
         append_inspect(vm, reason, out);

@@ -69,7 +69,8 @@ void error_format_banner(Vm *vm, Term kind, Term reason, Term stack, Term messag
 void error_format_stack_entry(Vm *vm, Term entry, ErrorStyle style, StrBuf *out);
 
 // Writes the uncaught-exception report Elixir prints for a script: "** (Kind) message" and
-// the stack lines, for [kind] (error/throw/exit), [reason] and [stack], to [out]. [message],
+// the stack lines, for [kind] (error/throw/exit), [reason] and [stack], to [out]. For an
+// exit, a binary [message] is the reason in Exception.format_exit's words. [message],
 // when a binary, is the exception's message as its module's message/1 computed it; with
 // TERM_NONE the message is rendered here (Exception.message/1 for the VM's own exceptions).
 void error_print_uncaught(Vm *vm, Term kind, Term reason, Term stack, Term message, FILE *out);

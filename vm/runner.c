@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bi_common.h"
 #include "compiler.h"
 #include "error.h"
 #include "exit_report.h"
@@ -87,6 +88,13 @@ void runner_main_finished(Vm *vm, Process *p, InterpResult r, bool killed)
     } else if (r == INTERP_EXIT && !is_quiet_exit(p)) {
         Process *helper = NULL;
         Term message = exit_report_custom_message(vm, p, &helper);
+        if (p->exc_kind == term_from_atom(ATOM_exit)) {
+            // Elixir words an uncaught exit with Exception.format_exit: "exited in: ...".
+            StrBuf words = {0};
+            exit_report_format_exit(vm, p, p->exc_reason, &words);
+            message = bi_binary_from_buf(p, &words);
+            strbuf_free(&words);
+        }
         pthread_mutex_lock(&vm->output_lock);
         fflush(stdout);
         error_print_uncaught(vm, p->exc_kind, p->exc_reason, p->exc_stack, message, stderr);

@@ -112,6 +112,30 @@ test: all $(BUILD)/unit_tests
 	bash tests/io_pool_test.sh $(EMBER)
 	STRESS_SCALE=$${STRESS_SCALE:-10} bash tests/stress/run.sh $(EMBER) $${STRESS_SCALE:-10}
 
+# ---- REPL end-to-end tests (tests/repl/README.md) ----
+# pty_drive runs a command on a pseudo-terminal and follows a .pty script; toy_shell is its
+# self-test's raw-mode program. Both are test tools, built with fixed flags in every MODE.
+# test-repl checks the driver, then runs the REPL scripts and pipe cases against $(EMBER);
+# it is also a prerequisite of `test`, so it runs before the rest of `make test`.
+PTY_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -O2 -g
+REPL_TIMEOUT_DEFAULT := $(if $(filter asan tsan,$(MODE)),20,5)
+.PHONY: test-repl
+
+$(BUILD)/pty_drive: tests/repl/pty_drive.c
+	@mkdir -p $(BUILD)
+	$(CC) $(PTY_CFLAGS) $< -o $@ -lutil
+
+$(BUILD)/toy_shell: tests/repl/selftest/toy_shell.c
+	@mkdir -p $(BUILD)
+	$(CC) $(PTY_CFLAGS) $< -o $@
+
+test-repl: all $(BUILD)/pty_drive $(BUILD)/toy_shell
+	bash tests/repl/selftest.sh $(BUILD)/pty_drive $(BUILD)/toy_shell
+	REPL_TIMEOUT=$${REPL_TIMEOUT:-$(REPL_TIMEOUT_DEFAULT)} \
+	    bash tests/repl/run.sh $(EMBER) $(BUILD)/pty_drive
+
+test: test-repl
+
 test-unit: all $(BUILD)/unit_tests
 	$(BUILD)/unit_tests --jobs 2
 

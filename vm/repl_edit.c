@@ -6,9 +6,11 @@
 
 #include <errno.h>
 #include <histedit.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "repl_names.h"
 #include "vm.h"
@@ -76,6 +78,44 @@ static unsigned char complete(EditLine *el, int ch)
     return result;
 }
 
+// libedit's character source. Its own retries a read interrupted by a signal (how often
+// depends on the libedit version), so Ctrl-C would not always end el_gets: this one waits in
+// poll(), which SIGINT always interrupts, and then returns -1 so that el_gets gives up the line.
+// Decodes UTF-8 (libedit wants wide characters).
+static int read_char(EditLine *el, wchar_t *out)
+{
+    (void)el;
+    unsigned char bytes[4];
+    size_t have = 0;
+    size_t need = 1;
+    while (have < need) {
+        struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+        int ready = poll(&pfd, 1, -1);
+        if (repl_interrupted) {
+            return -1;
+        }
+        ssize_t got = ready > 0 ? read(STDIN_FILENO, bytes + have, 1) : -1;
+        if (got == 0) {
+            return 0;
+        }
+        if (got < 0) {
+            if (errno == EINTR || errno == EAGAIN) {
+                continue;
+            }
+            return -1;
+        }
+        if (have++ == 0) {
+            need = bytes[0] < 0x80 ? 1 : bytes[0] >= 0xf0 ? 4 : bytes[0] >= 0xe0 ? 3 : 2;
+        }
+    }
+    uint32_t cp = need == 1 ? bytes[0] : bytes[0] & (0x7f >> need);
+    for (size_t i = 1; i < need; i++) {
+        cp = cp << 6 | (bytes[i] & 0x3f);
+    }
+    *out = (wchar_t)cp;
+    return 1;
+}
+
 static void open_editor(LineReader *r)
 {
     r->el = el_init("ember", stdin, stdout, stderr);
@@ -84,6 +124,7 @@ static void open_editor(LineReader *r)
     }
     el_set(r->el, EL_CLIENTDATA, r);
     el_set(r->el, EL_EDITOR, "emacs");
+    el_set(r->el, EL_GETCFN, read_char);
     el_set(r->el, EL_PROMPT, prompt_of);
     el_set(r->el, EL_ADDFN, "ember-complete", "complete a module or function name", complete);
     el_set(r->el, EL_BIND, "^I", "ember-complete", NULL);

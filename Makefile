@@ -142,6 +142,14 @@ test-unit: all $(BUILD)/unit_tests
 test-golden: all
 	bash tests/run_golden.sh $(EMBER) tests/golden
 
+# Compiled-module tests (tests/aot/): `ember compile` lib/*.ex, then run main.exs with -pa or
+# EMBER_PATH and compare with what elixirc + `elixir -pa` printed; plus Ember-only checks of
+# corrupt .emb files and --dis. A prerequisite of `test`, so test-asan runs it on build/asan.
+.PHONY: test-aot
+test: test-aot
+test-aot: all
+	AOT_TIMEOUT=$${AOT_TIMEOUT:-$${GOLDEN_TIMEOUT:-30}} bash tests/aot/run.sh $(EMBER)
+
 export ASAN_OPTIONS ?= abort_on_error=1:detect_leaks=1
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS ?= suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0

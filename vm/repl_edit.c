@@ -90,7 +90,7 @@ static int read_char(EditLine *el, wchar_t *out)
     size_t need = 1;
     while (have < need) {
         struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
-        int ready = poll(&pfd, 1, -1);
+        int ready = repl_interrupted ? 0 : poll(&pfd, 1, -1);
         if (repl_interrupted) {
             return -1;
         }
@@ -174,6 +174,9 @@ const char *line_reader_get(LineReader *r, const char *prompt, bool *interrupted
         return n < 0 ? NULL : keep(r, r->line, (size_t)n);
     }
     r->prompt = prompt ? prompt : "";
+    // libedit prints the prompt before it switches the terminal to raw mode (on its first
+    // read); a Ctrl-D typed in between would be eaten by the cooked terminal. Raw mode first.
+    el_set(r->el, EL_PREP_TERM, 1);
     int count = 0;
     const char *text = el_gets(r->el, &count);
     if (repl_interrupted || (text == NULL && count < 0 && errno == EINTR)) {

@@ -1,0 +1,32 @@
+# function_exported?, Code.ensure_loaded/1, ensure_loaded?/1 and ensure_compiled/1 on modules
+# compiled ahead of time. function_exported? is false until the module has been loaded.
+# Calc.Lazy is never named in this file, so nothing loads it before ensure_loaded.
+lazy = String.to_atom("Elixir.Calc." <> "Lazy")
+IO.inspect(function_exported?(lazy, :triple, 1), label: "Lazy exported before load")
+IO.inspect(Code.ensure_loaded(lazy), label: "Lazy ensure_loaded")
+IO.inspect(function_exported?(lazy, :triple, 1), label: "Lazy exported after load")
+IO.inspect(apply(lazy, :triple, [5]), label: "Lazy triple")
+IO.inspect(Code.ensure_loaded(Calc), label: "ensure_loaded")
+IO.inspect(function_exported?(Calc, :add, 2), label: "add/2")
+IO.inspect(function_exported?(Calc, :add, 3), label: "add/3")
+IO.inspect(function_exported?(Calc, :scale, 1), label: "scale/1 (default)")
+IO.inspect(function_exported?(Calc, :scale, 2), label: "scale/2")
+IO.inspect(function_exported?(Calc, :sum, 2), label: "private sum/2")
+IO.inspect(function_exported?(Calc, :__info__, 1), label: "__info__/1")
+IO.inspect(Calc.__info__(:functions), label: "functions")
+IO.inspect(Calc.__info__(:module), label: "module")
+
+IO.inspect(Code.ensure_loaded?(Calc.Extra), label: "Extra loaded?")
+IO.inspect(function_exported?(Calc.Extra, :double, 1), label: "Extra.double/1")
+IO.inspect(Code.ensure_compiled(Calc.Extra), label: "ensure_compiled")
+IO.inspect(Code.ensure_loaded(Calc), label: "ensure_loaded again")
+IO.inspect(Calc.Extra.double(21), label: "double")
+IO.inspect(Calc.hidden_sum([1, 2, 3]), label: "hidden_sum")
+IO.inspect(Calc.scale(4), label: "scale default")
+
+IO.inspect(Code.ensure_loaded(Calc.Nope), label: "missing")
+IO.inspect(Code.ensure_loaded?(Calc.Nope), label: "missing?")
+IO.inspect(Code.ensure_compiled(Calc.Nope), label: "missing compiled")
+IO.inspect(function_exported?(Calc.Nope, :x, 0), label: "missing exported")
+IO.inspect(Code.ensure_loaded?(Enum), label: "Enum")
+IO.inspect(function_exported?(Enum, :map, 2), label: "Enum.map/2")

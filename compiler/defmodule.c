@@ -692,29 +692,32 @@ static const AstNode *find_invalid_call(const AstNode *n, int depth)
 
 // A module that fails to compile inside a script: like Elixir, which compiles a module only
 // when execution reaches its defmodule, the statements before it still run and the
-// CompileError is raised at that point. Emits `raise CompileError, "file:line: message"`.
+// CompileError is raised at that point. Emits `raise CompileError, file: f, line: l,
+// description: d` (ArgumentError: `raise ArgumentError, d`).
 static void raise_deferred_compile_error(Cg *cg, FnGen *fg, uint32_t line)
 {
-    char text[sizeof cg->diag->message + sizeof cg->diag->file + 16];
     bool arg_error = strcmp(cg->diag->kind, "ArgumentError") == 0;
-    if (arg_error) {
-        snprintf(text, sizeof text, "%s", cg->diag->message);
-    } else {
-        snprintf(text, sizeof text, "%s:%u: %s", cg->diag->file, cg->diag->line,
-                 cg->diag->message);
-    }
     cg->failed = false;
     AstNode *mod = ast_new(cg->arena, AST_ALIAS, line, 1);
     mod->text = arg_error ? "ArgumentError" : "CompileError";
     mod->text_len = strlen(mod->text);
-    AstNode *msg = ast_new(cg->arena, AST_STRING, line, 1);
-    msg->text = arena_strdup(cg->arena, text, strlen(text));
-    msg->text_len = strlen(text);
-    AstNode *call = ast_new(cg->arena, AST_CALL, line, 1);
-    call->text = "raise";
-    call->text_len = 5;
+    AstNode *msg = cg_node(cg, AST_STRING, line,
+                           arena_strdup(cg->arena, cg->diag->message, strlen(cg->diag->message)));
+    AstNode *call = cg_node(cg, AST_CALL, line, "raise");
     ast_push(cg->arena, call, mod);
-    ast_push(cg->arena, call, msg);
+    if (arg_error) {
+        ast_push(cg->arena, call, msg);
+    } else {
+        AstNode *file = cg_node(cg, AST_STRING, line,
+                                arena_strdup(cg->arena, cg->diag->file, strlen(cg->diag->file)));
+        AstNode *at = cg_node(cg, AST_INT, line, NULL);
+        at->ival = cg->diag->line;
+        AstNode *fields = cg_node(cg, AST_LIST, line, NULL);
+        ast_push(cg->arena, fields, kw_pair(cg, line, "file", file));
+        ast_push(cg->arena, fields, kw_pair(cg, line, "line", at));
+        ast_push(cg->arena, fields, kw_pair(cg, line, "description", msg));
+        ast_push(cg->arena, call, fields);
+    }
     expr_compile_effect(fg, call);
 }
 

@@ -4,21 +4,54 @@
 # expressions execute in order, as in Elixir.
 defmodule Code do
   def compile_string(string, file \\ "nofile") do
-    {script, modules} = :ember_code.compile(string, file, [])
+    {script, modules} = compile!(string, file, [])
     apply(script, :__script__, [])
     modules
   end
 
   def compile_file(file, relative_to \\ nil) do
     path = if relative_to, do: relative_to <> "/" <> file, else: file
-    compile_string(File.read!(path), path)
+    case File.read(path) do
+      {:ok, source} -> compile_string(source, path)
+      {:error, reason} -> raise Code.LoadError, file: path, message: load_error(path, reason), reason: reason
+    end
   end
 
-  def require_file(file, relative_to \\ nil), do: compile_file(file, relative_to)
+  # nil when the file was already required (by path, as given), as in Elixir.
+  def require_file(file, relative_to \\ nil) do
+    path = if relative_to, do: relative_to <> "/" <> file, else: file
+    if :ember_code.first_require(path), do: compile_file(path), else: nil
+  end
 
   def eval_string(string, binding \\ [], _opts \\ []) do
-    {script, _} = :ember_code.compile(string, "nofile", Keyword.keys(binding))
-    apply(script, :__script__, Keyword.values(binding))
+    {script, _} = compile!(string, "nofile", Keyword.keys(binding))
+    {value, binding} = apply(script, :__script__, Keyword.values(binding))
+    # Elixir lists the binding by variable name, descending.
+    {value, Enum.sort(binding, fn {a, _}, {b, _} -> a >= b end)}
+  end
+
+  defp load_error(path, reason) do
+    "could not load #{path}. Reason: #{reason}"
+  end
+
+  defp compile!(string, file, names) do
+    case :ember_code.compile(string, file, names) do
+      {:error, kind, line, column, description} ->
+        raise diagnostic(kind, string, file, line, column, description)
+
+      compiled ->
+        compiled
+    end
+  end
+
+  defp diagnostic(CompileError, _string, file, line, _column, description) do
+    %CompileError{file: file, line: line, description: description}
+  end
+
+  defp diagnostic(kind, string, file, line, column, description) do
+    content = string |> String.split("\n") |> Enum.at(line - 1, "")
+    snippet = %{content: content, offset: max(column - 1, 0)}
+    struct(kind, file: file, line: line, column: column, description: description, snippet: snippet)
   end
 
   def ensure_loaded(module) when is_atom(module) do

@@ -12,4 +12,21 @@ defmodule Exception do
   end
 
   def message(other), do: :ember_exception.default_message(other)
+
+  # SyntaxError and TokenMissingError's message: "file:line:column: description" and the line
+  # with a caret under the column, the line number right-aligned in at least two places.
+  @doc false
+  def ember_syntax_message(%{file: file, line: line, column: column} = exception) do
+    head = "#{file}:#{line}:#{column}: #{exception.description}"
+
+    case exception.snippet do
+      %{content: content, offset: offset} ->
+        number = String.pad_leading(Integer.to_string(line), 2)
+        bar = String.duplicate(" ", String.length(number) + 2) <> "|"
+        "#{head}\n#{bar}\n #{number} | #{content}\n#{bar}#{String.duplicate(" ", offset + 1)}^"
+
+      _ ->
+        head
+    end
+  end
 end

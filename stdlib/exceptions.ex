@@ -68,3 +68,32 @@ end
 defmodule ErlangError do
   defexception [:original, :reason]
 end
+
+# Raised by Code.eval_string/compile_string (stdlib/code.ex) with the compiler's diagnostic;
+# the message appends the offending line and a caret, as Elixir 1.14 does.
+defmodule SyntaxError do
+  defexception [:file, :line, :column, :snippet, description: "syntax error"]
+
+  def message(exception), do: Exception.ember_syntax_message(exception)
+end
+
+defmodule TokenMissingError do
+  defexception [:file, :line, :column, :snippet, description: "expression is incomplete"]
+
+  def message(exception), do: Exception.ember_syntax_message(exception)
+end
+
+# Compile errors found at run time: a defmodule that fails inside a script (raised when
+# execution reaches it, as in Elixir) and Code.eval_string/compile_string.
+defmodule CompileError do
+  defexception [:file, :line, description: "compile error"]
+
+  def message(%{file: nil, description: description}), do: description
+  def message(%{file: file, line: line, description: description}),
+    do: "#{file}:#{line}: #{description}"
+end
+
+# Code.require_file/compile_file of a file that cannot be read.
+defmodule Code.LoadError do
+  defexception [:file, :message, :reason]
+end

@@ -1,7 +1,9 @@
 // :ember_code, under stdlib/code.ex (Code.compile_string, eval_string, ensure_loaded ...) and
 // the shell's r/1: the compiler called from a running process. Compiling happens on the
 // caller's scheduler thread, as the BEAM's compiler runs in the calling process.
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bi_common.h"
@@ -11,18 +13,20 @@
 #include "runner.h"
 #include "vm.h"
 
-// Raises the diagnostic as the exception Elixir raises from Code.compile_string:
-// CompileError "file:line: message", SyntaxError/TokenMissingError "file:line:col: message".
-static Term raise_diag(Process *p, const Diag *diag)
+// {:error, Kind, line, column, description}: stdlib/code.ex raises Kind (CompileError,
+// SyntaxError, TokenMissingError) with the source line as the snippet.
+static Term diag_error(Process *p, const Diag *diag)
 {
-    char text[sizeof diag->message + sizeof diag->file + 32];
-    if (diag->col > 0) {
-        snprintf(text, sizeof text, "%s:%u:%u: %s", diag->file, diag->line, diag->col,
-                 diag->message);
-    } else {
-        snprintf(text, sizeof text, "%s:%u: %s", diag->file, diag->line, diag->message);
-    }
-    return bi_raise_module(p, diag->kind, text);
+    char kind[64];
+    snprintf(kind, sizeof kind, "Elixir.%s", diag->kind);
+    Term *t = heap_alloc(p, 6);
+    t[0] = term_make_header(TERM_TYPE_TUPLE, 5);
+    t[1] = bi_atom(p, "error");
+    t[2] = bi_atom(p, kind);
+    t[3] = term_from_small(diag->line);
+    t[4] = term_from_small(diag->col);
+    t[5] = bi_binary_from_cstr(p, diag->message);
+    return term_from_boxed(t);
 }
 
 // The variable names of a list of atoms, at most COMPILE_REPL_MAX_BINDINGS; false otherwise.
@@ -40,7 +44,8 @@ static bool binding_names(Process *p, Term list, const char **names, uint32_t *c
 
 // :ember_code.compile(source, file, names): compiles [source] as a script whose top-level code
 // becomes <unique module>.__script__/N over the variables [names] (compiler.h compile_repl),
-// loads every module, and returns {script_module, [{module, bytes}, ...]}.
+// loads every module, and returns {script_module, [{module, bytes}, ...]}, or the diagnostic
+// as {:error, kind, line, column, description}.
 Term bi_ember_code_compile_3(Process *p, Term *args)
 {
     const uint8_t *src;
@@ -68,7 +73,7 @@ Term bi_ember_code_compile_3(Process *p, Term *args)
     CompileOutput out;
     Diag diag;
     if (!compile_repl((const char *)src, src_len, file, &shape, &out, &diag)) {
-        return raise_diag(p, &diag);
+        return diag_error(p, &diag);
     }
     if (!runner_load_output(p->vm, &out)) {
         compile_output_free(&out);
@@ -114,4 +119,32 @@ Term bi_ember_code_source_1(Process *p, Term *args)
         return term_from_atom(ATOM_nil);
     }
     return mod->source;
+}
+
+// :ember_code.first_require(path): true the first time [path] (resolved by realpath) is asked
+// for, false afterwards: Code.require_file loads a file once per VM.
+Term bi_ember_code_first_require_1(Process *p, Term *args)
+{
+    const uint8_t *bytes;
+    size_t len;
+    if (!bi_text(args[0], &bytes, &len) || len >= PATH_MAX) {
+        return bi_badarg(p, 1, "not a path");
+    }
+    char given[PATH_MAX];
+    char resolved[PATH_MAX];
+    memcpy(given, bytes, len);
+    given[len] = '\0';
+    const char *key = realpath(given, resolved) ? resolved : given;
+    Vm *vm = p->vm;
+    bool first = true;
+    pthread_mutex_lock(&vm->modules_lock);
+    for (uint32_t i = 0; i < vm->required_count && first; i++) {
+        first = strcmp(vm->required[i], key) != 0;
+    }
+    if (first) {
+        vm->required = em_realloc(vm->required, (vm->required_count + 1) * sizeof(char *));
+        vm->required[vm->required_count++] = strdup(key);
+    }
+    pthread_mutex_unlock(&vm->modules_lock);
+    return term_from_bool(first);
 }

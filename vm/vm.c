@@ -79,6 +79,10 @@ void vm_free(Vm *vm)
         free(vm->code_path[i]);
     }
     free(vm->code_path);
+    for (uint32_t i = 0; i < vm->required_count; i++) {
+        free(vm->required[i]);
+    }
+    free(vm->required);
     pthread_mutex_destroy(&vm->modules_lock);
     atom_table_free(vm->atoms);
     free(vm);

@@ -62,6 +62,8 @@ struct Vm {
     uint32_t sched_count;     // schedulers to start (--schedulers, EMBER_SCHEDULERS, CPUs)
     atomic_uint next_eval;    // numbers the modules Code.eval_string and friends compile
     struct ReplShell *repl;   // the interactive shell (vm/repl.c), NULL when not in one
+    char **required;          // files Code.require_file loaded (under modules_lock)
+    uint32_t required_count;
     char **code_path;         // directories searched for <Module>.emb (-pa, EMBER_PATH)
     uint32_t code_path_count;
 };

@@ -2,9 +2,11 @@
 // DIR/<Module>.emb (e.g. DIR/Elixir.Enum.emb). --bundle also writes all modules concatenated,
 // each padded to 8 bytes, which is how the stdlib is embedded in the binary. Every module is
 // loaded and verified once, so a compiler bug fails the build instead of a user's program.
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "compiler.h"
 #include "loader.h"
@@ -78,6 +80,29 @@ static bool compile_file(Vm *vm, const char *path, const char *dir, FILE *bundle
     return ok;
 }
 
+// mkdir -p [dir], as elixirc -o does.
+static bool make_dirs(const char *dir)
+{
+    char path[4096];
+    size_t len = strlen(dir);
+    if (len == 0 || len >= sizeof path) {
+        return false;
+    }
+    memcpy(path, dir, len + 1);
+    for (size_t i = 1; i <= len; i++) {
+        if (path[i] == '/' || path[i] == '\0') {
+            char saved = path[i];
+            path[i] = '\0';
+            if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+                return false;
+            }
+            path[i] = saved;
+        }
+    }
+    struct stat st;
+    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 int main_compile(int argc, char **argv)
 {
     const char *dir = NULL;
@@ -102,6 +127,14 @@ int main_compile(int argc, char **argv)
     if (bundle_path && bundle == NULL) {
         fprintf(stderr, "ember: cannot write %s\n", bundle_path);
         free(files);
+        return 1;
+    }
+    if (!make_dirs(dir)) {
+        fprintf(stderr, "ember: cannot create directory %s\n", dir);
+        free(files);
+        if (bundle) {
+            fclose(bundle);
+        }
         return 1;
     }
     Vm *vm = vm_new();

@@ -156,6 +156,29 @@ void cg_add_import(ModGen *mg, const AstNode *n)
     mg->imports[mg->import_len++] = (NamedNode){cg_alias_text(mg, target), only};
 }
 
+void cg_apply_directive(ModGen *mg, const AstNode *n)
+{
+    const AstNode *target = n->nkids ? n->kids[0] : NULL;
+    if (!target || target->kind != AST_ALIAS) {
+        return;
+    }
+    if (strcmp(n->text, "import") == 0) {
+        cg_add_import(mg, n);
+        return;
+    }
+    if (strcmp(n->text, "alias") != 0) {
+        return; // require: nothing to do without macros
+    }
+    const char *full = cg_alias_text(mg, target) + 7; // without "Elixir."
+    const AstNode *as = n->nkids == 2 ? cg_kw_get(n->kids[1], "as") : NULL;
+    const char *short_name = strrchr(target->text, '.');
+    short_name = short_name ? short_name + 1 : target->text;
+    if (as && as->kind == AST_ALIAS) {
+        short_name = as->text;
+    }
+    cg_add_alias(mg, short_name, full);
+}
+
 const char *cg_import_for(ModGen *mg, const char *name, uint32_t arity)
 {
     for (uint32_t i = mg->import_len; i-- > 0;) {

@@ -152,6 +152,7 @@ struct Cg {
     StructDef *structs;
     uint32_t struct_len;
     uint32_t struct_cap;
+    char *repl_env; // compile_repl: the aliases and imports in effect at the end (malloc'd)
 };
 
 typedef struct Var {
@@ -221,6 +222,8 @@ void cg_fn_end(FnGen *fg);
 void cg_add_alias(ModGen *mg, const char *short_name, const char *full);
 // Records `import` node [n] (import Mod / import Mod, only: [f: 1]).
 void cg_add_import(ModGen *mg, const AstNode *n);
+// `alias A.B [, as: C]`, `import M [, only: [...]]` or `require M` statement [n].
+void cg_apply_directive(ModGen *mg, const AstNode *n);
 // The module imported (by a visible `import`) that provides [name]/[arity], or NULL.
 const char *cg_import_for(ModGen *mg, const char *name, uint32_t arity);
 // Module atom text named by a struct's name node (alias, atom or __MODULE__), or NULL.

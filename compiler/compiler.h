@@ -41,6 +41,8 @@ typedef struct CompiledModule {
 typedef struct CompileOutput {
     CompiledModule *modules; // in definition order; the script module (if any) comes last
     size_t count;
+    char *repl_env; // compile_repl only: the alias/import statements in effect at the end of
+                    // the input, as source text to pass on as the next input's env
 } CompileOutput;
 
 // Compiles [len] bytes of [src] (need not be NUL-terminated) named [file] in [mode].
@@ -59,6 +61,7 @@ typedef struct CompileRepl {
     const char *module;         // e.g. "ember_repl_3": one module per input
     const char *const *bound;   // variable names bound by earlier inputs
     uint32_t bound_count;       // at most COMPILE_REPL_MAX_BINDINGS
+    const char *env;            // alias/import statements in effect (an earlier repl_env), or NULL
 } CompileRepl;
 
 #define COMPILE_REPL_MAX_BINDINGS 200

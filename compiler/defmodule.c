@@ -549,26 +549,6 @@ static void module_attr(ModGen *mg, const AstNode *s)
     }
 }
 
-static void module_alias(ModGen *mg, const AstNode *s)
-{
-    if (strcmp(s->text, "import") == 0) {
-        cg_add_import(mg, s);
-        return;
-    }
-    const AstNode *target = s->nkids ? s->kids[0] : NULL;
-    if (strcmp(s->text, "alias") != 0 || !target || target->kind != AST_ALIAS) {
-        return;
-    }
-    const char *full = cg_alias_text(mg, target) + 7;
-    const AstNode *as = s->nkids == 2 ? cg_kw_get(s->kids[1], "as") : NULL;
-    const char *short_name = strrchr(target->text, '.');
-    short_name = short_name ? short_name + 1 : target->text;
-    if (as && as->kind == AST_ALIAS) {
-        short_name = as->text;
-    }
-    cg_add_alias(mg, short_name, full);
-}
-
 static void module_stmt(ModGen *mg, const AstNode *s)
 {
     if (is_defmodule(s)) {
@@ -589,7 +569,7 @@ static void module_stmt(ModGen *mg, const AstNode *s)
     } else if (s->kind == AST_CALL && (strcmp(s->text, "alias") == 0 ||
                                        strcmp(s->text, "import") == 0 ||
                                        strcmp(s->text, "require") == 0)) {
-        module_alias(mg, s);
+        cg_apply_directive(mg, s);
     } else if (!is_defstruct(s) && !use_is_use(s)) {
         expr_compile_effect(module_body(mg), s);
     }
@@ -805,8 +785,10 @@ void compile_output_free(CompileOutput *out)
         free(out->modules[i].bytes);
     }
     free(out->modules);
+    free(out->repl_env);
     out->modules = NULL;
     out->count = 0;
+    out->repl_env = NULL;
 }
 
 static bool compile_any(const char *src, size_t len, const char *file, CompileMode mode,
@@ -841,6 +823,7 @@ static bool compile_any(const char *src, size_t len, const char *file, CompileMo
     arena_free(arena);
     out->modules = cg.outs;
     out->count = cg.out_len;
+    out->repl_env = cg.repl_env;
     if (cg.failed) {
         compile_output_free(out);
         return false;

@@ -623,7 +623,8 @@ static void compile_attr(FnGen *fg, const AstNode *n, uint32_t dst)
     emit_load_atom(fg, dst, "nil");
 }
 
-// alias Foo.Bar [, as: Baz]; import and require are accepted and ignored.
+// alias Foo.Bar [, as: Baz], import and require: compile-time directives whose value is the
+// module.
 static void compile_alias(FnGen *fg, const AstNode *n, uint32_t dst)
 {
     const AstNode *target = n->nkids ? n->kids[0] : NULL;
@@ -632,21 +633,7 @@ static void compile_alias(FnGen *fg, const AstNode *n, uint32_t dst)
         return;
     }
     const char *full = cg_alias_text(fg->mg, target);
-    if (strcmp(n->text, "import") == 0) {
-        cg_add_import(fg->mg, n);
-    }
-    if (strcmp(n->text, "alias") == 0) {
-        const AstNode *as = n->nkids == 2 ? cg_kw_get(n->kids[1], "as") : NULL;
-        const char *short_name = strrchr(target->text, '.');
-        short_name = short_name ? short_name + 1 : target->text;
-        if (as && as->kind == AST_ALIAS) {
-            short_name = as->text;
-        }
-        NamedNode entry = {short_name, (const AstNode *)(full + 7)};
-        ModGen *mg = fg->mg;
-        cg_grow((void **)&mg->aliases, &mg->alias_cap, mg->alias_len + 1, sizeof(NamedNode));
-        mg->aliases[mg->alias_len++] = entry;
-    }
+    cg_apply_directive(fg->mg, n);
     emit_load_atom(fg, dst, full);
 }
 

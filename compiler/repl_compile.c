@@ -4,6 +4,8 @@
 // without the compiler or the VM having any notion of a session.
 #include "codegen.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 // The input's value while the bindings list is built; never visible to user code ("__ember"
@@ -24,6 +26,47 @@ void repl_begin(FnGen *fg, const CompileRepl *repl)
         scope_bind(fg, arena_strdup(cg->arena, repl->bound[i], strlen(repl->bound[i])), i);
     }
     cg_add_import(fg->mg, cg_parse_snippet(cg, helper_import, fg->line));
+    if (repl->env != NULL && repl->env[0] != '\0') {
+        // The aliases and imports of earlier inputs, as iex keeps them.
+        const AstNode *env = cg_parse_snippet(cg, repl->env, fg->line);
+        bool block = ast_is_named(env, AST_CALL, "__block__");
+        for (uint32_t i = 0; i < (block ? env->nkids : 1); i++) {
+            cg_apply_directive(fg->mg, block ? env->kids[i] : env);
+        }
+    }
+}
+
+// The aliases and imports in effect now, as statements for the next input's env.
+static char *env_text(const ModGen *mg)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    for (uint32_t i = 0; i < mg->alias_len; i++) {
+        fprintf(out, "alias %s, as: %s\n", (const char *)mg->aliases[i].node,
+                mg->aliases[i].name);
+    }
+    for (uint32_t i = 0; i < mg->import_len; i++) {
+        const char *module = mg->imports[i].name;
+        if (strcmp(module, "Elixir.Ember.Repl.Helpers") == 0) {
+            continue;
+        }
+        if (strncmp(module, "Elixir.", 7) == 0) {
+            fprintf(out, "import %s", module + 7);
+        } else {
+            fprintf(out, "import :\"%s\"", module);
+        }
+        const AstNode *only = mg->imports[i].node;
+        for (uint32_t k = 0; only != NULL && cg_is_keyword(only) && k < only->nkids; k++) {
+            const AstNode *arity = only->kids[k]->kids[1];
+            fprintf(out, "%s\"%s\": %lld", k == 0 ? ", only: [" : ", ",
+                    only->kids[k]->kids[0]->text,
+                    arity->kind == AST_INT ? (long long)arity->ival : 0LL);
+        }
+        fputs(only != NULL && cg_is_keyword(only) && only->nkids > 0 ? "]\n" : "\n", out);
+    }
+    fclose(out);
+    return text;
 }
 
 static bool seen_later(const FnGen *fg, uint32_t index)
@@ -66,6 +109,8 @@ void repl_finish(FnGen *fg, const AstNode *last)
         emit_load_atom(fg, value, "nil");
     }
     scope_bind(fg, VALUE_VAR, value);
+    free(cg->repl_env);
+    cg->repl_env = env_text(fg->mg);
     AstNode *result = cg_node(cg, AST_TUPLE, line, NULL);
     ast_push(cg->arena, result, cg_node(cg, AST_VAR, line, VALUE_VAR));
     ast_push(cg->arena, result, bindings_list(fg, line));

@@ -125,6 +125,7 @@ static bool compile_input(Vm *vm, ReplShell *shell, const StrBuf *input, char *m
         .module = module,
         .bound = (const char *const *)shell->names,
         .bound_count = shell->name_count,
+        .env = shell->env,
     };
     bool ok = compile_repl(input->data, input->len, "ember", &shape, out, diag);
     pthread_mutex_unlock(&shell->lock);
@@ -198,14 +199,25 @@ static int shell_loop(Vm *vm, ReplShell *shell, Term keeper, LineReader *reader,
             continue;
         }
         bool loaded = runner_load_output(vm, &out);
+        char *env = out.repl_env;
+        out.repl_env = NULL;
         compile_output_free(&out);
         if (loaded) {
+            uint32_t counter = shell->counter;
             send_eval(vm, shell, keeper, module);
             if (!wait_ready(vm, shell, keeper)) {
+                free(env);
                 status = 1;
                 break;
             }
+            if (shell->counter != counter) {
+                // The input succeeded (the prompt number moved): its aliases and imports stay.
+                free(shell->env);
+                shell->env = env;
+                env = NULL;
+            }
         }
+        free(env);
     }
     strbuf_free(&input);
     return status;
@@ -239,6 +251,7 @@ int repl_main(Vm *vm)
     for (uint32_t i = 0; i < shell.name_count; i++) {
         free(shell.names[i]);
     }
+    free(shell.env);
     pthread_mutex_destroy(&shell.lock);
     pthread_cond_destroy(&shell.cond);
     return status;

@@ -20,6 +20,7 @@ typedef struct ReplShell {
     char *names[COMPILE_REPL_MAX_BINDINGS]; // the variables bound so far, in argument order
     uint32_t name_count;
     uint32_t counter;   // the number in the next prompt
+    char *env;          // the aliases and imports of the inputs that succeeded (CompileRepl.env)
 } ReplShell;
 
 // Runs the shell until end of input (Ctrl-D); returns the exit status. A terminal on stdin

@@ -146,7 +146,9 @@ void repl_names_complete(Vm *vm, const char *word, size_t len, NameList *out)
     } else if (len > 0 && isupper((unsigned char)word[0])) {
         complete_modules(vm, word, len, out);
     }
-    qsort(out->items, out->count, sizeof(char *), compare_names);
+    if (out->count > 1) {
+        qsort(out->items, out->count, sizeof(char *), compare_names);
+    }
 }
 
 size_t repl_names_common_prefix(const NameList *names)

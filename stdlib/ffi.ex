@@ -11,7 +11,7 @@ defmodule FFI.Function do
 end
 
 defmodule FFI.Pointer do
-  defstruct [:handle]
+  defstruct [:handle, offset: 0]
 end
 
 defmodule FFI do

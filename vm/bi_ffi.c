@@ -171,32 +171,31 @@ Term bi_ember_ffi_call_2(Process *p, Term *args) { return ffi_call_start(p, args
 
 // ==== Memory ====
 
-// The live pointer [t] for operation [op]; NULL after raising (nil, not a pointer, freed).
-static FfiPtr *live_pointer(Process *p, const char *op, Term t)
+// Resolves the live pointer [t] for operation [op] into [ref]; false after raising (nil, not
+// a pointer, freed).
+static bool live_pointer(Process *p, const char *op, Term t, FfiPtrRef *ref)
 {
-    FfiPtr *ptr = ffi_cell_get(p, t, FFI_CELL_POINTER, NULL);
-    if (ptr == NULL && t == term_nil_atom()) {
+    if (t == term_nil_atom()) {
         error_raise(p, ERR_ARGUMENT, "%s: cannot access memory through a NULL pointer (nil)", op);
-        return NULL;
+        return false;
     }
-    if (ptr == NULL) {
+    if (!ffi_pointer_get(p, t, ref)) {
         raise_got(p, op, ": expected an FFI.Pointer", t);
-        return NULL;
+        return false;
     }
-    if (atomic_load(&ptr->freed)) {
+    if (atomic_load(&ref->cell->freed)) {
         error_raise(p, ERR_ARGUMENT, "%s: the pointer was freed by FFI.free/1", op);
-        return NULL;
+        return false;
     }
-    return ptr;
+    return true;
 }
 
-// The address of [size] bytes at offset [offset_term] from [t] for [op]; NULL after raising.
-// Owned memory is bounds-checked; a foreign pointer's extent is unknown, so only the offset's
-// sign is.
-static uint8_t *access_at(Process *p, const char *op, Term t, Term offset_term, size_t size)
+// The address of [size] bytes at offset [offset_term] from pointer [t] for [op]; NULL after
+// raising. Owned memory is bounds-checked; a foreign pointer's extent is unknown.
+static uint8_t *access_at(Process *p, const char *op, Term t, Term offset_term, size_t size,
+                          FfiPtrRef *ref)
 {
-    FfiPtr *ptr = live_pointer(p, op, t);
-    if (ptr == NULL) {
+    if (!live_pointer(p, op, t, ref)) {
         return NULL;
     }
     int64_t off;
@@ -204,20 +203,22 @@ static uint8_t *access_at(Process *p, const char *op, Term t, Term offset_term, 
         raise_got(p, op, ": expected a non-negative integer offset", offset_term);
         return NULL;
     }
-    if (ptr->owned && ((uint64_t)off > ptr->size || size > ptr->size - (uint64_t)off)) {
-        error_raise(p, ERR_ARGUMENT, "%s: %zu bytes at offset %lld are outside the %zu-byte allocation",
-                    op, size, (long long)off, ptr->size);
-        return NULL;
+    uint8_t *addr = ffi_pointer_addr(ref, off, size);
+    if (addr == NULL) {
+        error_raise(p, ERR_ARGUMENT, "%s: %zu byte%s at offset %lld %s outside the %zu-byte allocation",
+                    op, size, size == 1 ? "" : "s", (long long)(ref->offset + off),
+                    size == 1 ? "is" : "are", ref->cell->size);
     }
-    return ptr->addr + off;
+    return addr;
 }
 
-// The bytes of the C string at [addr] within [avail] bytes (owned memory) or unbounded.
-static Term read_string(Process *p, const uint8_t *addr, const FfiPtr *ptr, size_t avail)
+// The C string at [addr]: up to its NUL, which must come before the end of owned memory.
+static Term read_string(Process *p, const uint8_t *addr, const FfiPtrRef *ref)
 {
-    if (!ptr->owned) {
+    if (!ref->cell->owned) {
         return bi_binary_from_cstr(p, (const char *)addr);
     }
+    size_t avail = (size_t)(ref->cell->addr + ref->cell->size - addr);
     const uint8_t *nul = memchr(addr, '\0', avail);
     if (nul == NULL) {
         return error_raise(p, ERR_ARGUMENT, "FFI.read: no NUL byte before the end of the allocation");
@@ -233,13 +234,14 @@ static Term read_at(Process *p, Term ptr_term, Term type, Term offset)
     }
     const FfiTypeInfo *ti = &ffi_type_table[id];
     // A :string is read in place: its bytes start at the address (at least the NUL must fit).
-    uint8_t *addr = access_at(p, "FFI.read", ptr_term, offset, ti->kind == FFI_KIND_STRING ? 1 : ti->size);
+    size_t size = ti->kind == FFI_KIND_STRING ? 1 : ti->size;
+    FfiPtrRef ref;
+    uint8_t *addr = access_at(p, "FFI.read", ptr_term, offset, size, &ref);
     if (addr == NULL) {
         return TERM_NONE;
     }
     if (ti->kind == FFI_KIND_STRING) {
-        const FfiPtr *ptr = ffi_cell_get(p, ptr_term, FFI_CELL_POINTER, NULL);
-        return read_string(p, addr, ptr, (size_t)(ptr->addr + ptr->size - addr));
+        return read_string(p, addr, &ref);
     }
     if (ti->kind == FFI_KIND_POINTER) {
         void *v;
@@ -253,6 +255,46 @@ Term bi_ffi_read_2(Process *p, Term *args) { return read_at(p, args[0], args[1],
 
 Term bi_ffi_read_3(Process *p, Term *args) { return read_at(p, args[0], args[1], args[2]); }
 
+// The C representation of [value] as [id] in [buf] (scalars and pointers) or, for a
+// :string, its bytes in *[src]; the bytes to store in *[size]. False after raising.
+static bool encode_value(Process *p, FfiTypeId id, Term value, uint8_t *buf,
+                         const uint8_t **src, size_t *size)
+{
+    const FfiTypeInfo *ti = &ffi_type_table[id];
+    *src = buf;
+    *size = ti->size;
+    if (ti->kind == FFI_KIND_STRING) {
+        if (!bi_text(value, src, size)) {
+            raise_got(p, "FFI.write: ", "expected a binary for :string", value);
+            return false;
+        }
+        (*size)++; // the NUL
+        return true;
+    }
+    if (ti->kind == FFI_KIND_POINTER) {
+        FfiPtrRef ref;
+        void *v = NULL;
+        if (value != term_nil_atom()) {
+            if (!live_pointer(p, "FFI.write", value, &ref)) {
+                return false;
+            }
+            v = ffi_pointer_addr(&ref, 0, 0);
+        }
+        memcpy(buf, &v, sizeof v);
+        return true;
+    }
+    FfiConv r = ffi_scalar_to_c(id, value, buf);
+    if (r != FFI_CONV_OK) {
+        StrBuf d;
+        strbuf_init(&d);
+        ffi_describe_conv(p->vm, id, value, r, &d);
+        error_raise(p, ERR_ARGUMENT, "FFI.write: %.*s", (int)d.len, d.data);
+        strbuf_free(&d);
+        return false;
+    }
+    return true;
+}
+
 // Stores [value] as [id] at [offset] from [ptr_term]: a :string's bytes and NUL in place, a
 // :pointer's address, a scalar's C representation.
 static Term write_at(Process *p, Term ptr_term, Term type, Term offset, Term value)
@@ -261,41 +303,18 @@ static Term write_at(Process *p, Term ptr_term, Term type, Term offset, Term val
     if (!ffi_type_find(p, type, &id) || id == FFI_T_VOID) {
         return raise_got(p, "FFI.write: ", "expected a type such as :int or :double", type);
     }
-    const FfiTypeInfo *ti = &ffi_type_table[id];
     uint8_t buf[FFI_VALUE_MAX_SIZE];
-    const uint8_t *src = buf;
-    size_t size = ti->size;
-    if (ti->kind == FFI_KIND_STRING) {
-        if (!bi_text(value, &src, &size)) {
-            return raise_got(p, "FFI.write: ", "expected a binary for :string", value);
-        }
-        size++; // the NUL
-    } else if (ti->kind == FFI_KIND_POINTER) {
-        void *v = NULL;
-        if (value != term_nil_atom()) {
-            FfiPtr *vp = live_pointer(p, "FFI.write", value);
-            if (vp == NULL) {
-                return TERM_NONE;
-            }
-            v = vp->addr;
-        }
-        memcpy(buf, &v, sizeof v);
-    } else {
-        FfiConv r = ffi_scalar_to_c(id, value, buf);
-        if (r != FFI_CONV_OK) {
-            StrBuf d;
-            strbuf_init(&d);
-            ffi_describe_conv(p->vm, id, value, r, &d);
-            error_raise(p, ERR_ARGUMENT, "FFI.write: %.*s", (int)d.len, d.data);
-            strbuf_free(&d);
-            return TERM_NONE;
-        }
+    const uint8_t *src;
+    size_t size;
+    if (!encode_value(p, id, value, buf, &src, &size)) {
+        return TERM_NONE;
     }
-    uint8_t *addr = access_at(p, "FFI.write", ptr_term, offset, size);
+    FfiPtrRef ref;
+    uint8_t *addr = access_at(p, "FFI.write", ptr_term, offset, size, &ref);
     if (addr == NULL) {
         return TERM_NONE;
     }
-    if (ti->kind == FFI_KIND_STRING) {
+    if (ffi_type_table[id].kind == FFI_KIND_STRING) {
         memcpy(addr, src, size - 1);
         addr[size - 1] = '\0';
     } else {
@@ -333,16 +352,32 @@ Term bi_ffi_free_1(Process *p, Term *args)
     if (args[0] == term_nil_atom()) {
         return term_from_atom(ATOM_ok); // free(NULL) does nothing either
     }
-    FfiPtr *ptr = live_pointer(p, "FFI.free/1", args[0]);
-    if (ptr == NULL) {
+    FfiPtrRef ref;
+    if (!live_pointer(p, "FFI.free/1", args[0], &ref)) {
         return TERM_NONE;
     }
-    if (!ptr->owned) {
+    if (!ref.cell->owned) {
         return error_raise(p, ERR_ARGUMENT, "FFI.free/1: the pointer does not come from "
                                             "FFI.alloc/1 (free C memory with the library's own function)");
     }
-    atomic_store(&ptr->freed, true);
+    atomic_store(&ref.cell->freed, true);
     return term_from_atom(ATOM_ok);
+}
+
+// FFI.offset(ptr, n): the pointer n bytes further (n may be negative). Within owned memory the
+// result must stay inside the allocation (its end included, as in C).
+Term bi_ffi_offset_2(Process *p, Term *args)
+{
+    FfiPtrRef ref;
+    int64_t n;
+    if (!live_pointer(p, "FFI.offset/2", args[0], &ref)) {
+        return TERM_NONE;
+    }
+    if (!bi_int64(args[1], &n) || ffi_pointer_addr(&ref, n, 0) == NULL) {
+        return raise_got(p, "FFI.offset/2: ", "expected an offset that stays inside the allocation",
+                         args[1]);
+    }
+    return ffi_pointer_at(p, args[0], ref.offset + n);
 }
 
 Term bi_ffi_address_1(Process *p, Term *args)
@@ -350,10 +385,10 @@ Term bi_ffi_address_1(Process *p, Term *args)
     if (args[0] == term_nil_atom()) {
         return term_from_small(0);
     }
-    FfiPtr *ptr = ffi_cell_get(p, args[0], FFI_CELL_POINTER, NULL);
-    if (ptr == NULL) {
+    FfiPtrRef ref;
+    if (!ffi_pointer_get(p, args[0], &ref)) {
         return raise_got(p, "FFI.address/1: ", "expected an FFI.Pointer or nil", args[0]);
     }
-    uint64_t a = (uint64_t)(uintptr_t)ptr->addr;
+    uintptr_t a = (uintptr_t)ref.cell->addr + (uint64_t)ref.offset;
     return term_make_int(p, (int64_t)a); // user-space addresses are below 2^63
 }

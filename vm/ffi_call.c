@@ -94,22 +94,24 @@ static bool convert_pointer(Process *p, FfiCall *c, uint32_t i, Term t, bool poo
 {
     void *addr = NULL;
     if (t != term_nil_atom()) {
-        RefcBinary *bin;
-        FfiPtr *ptr = ffi_cell_get(p, t, FFI_CELL_POINTER, &bin);
-        if (ptr == NULL) {
+        FfiPtrRef ref;
+        if (!ffi_pointer_get(p, t, &ref)) {
             StrBuf d;
             strbuf_init(&d);
             ffi_describe_conv(p->vm, FFI_T_POINTER, t, FFI_CONV_WRONG_TYPE, &d);
             return raise_arg(p, c, i, "", &d);
         }
-        if (atomic_load(&ptr->freed)) {
+        if (atomic_load(&ref.cell->freed)) {
             return raise_arg(p, c, i, "the pointer was freed by FFI.free/1", NULL);
         }
-        if (pooled) {
-            refc_binary_retain(bin);
-            c->held[c->held_len++] = bin;
+        addr = ffi_pointer_addr(&ref, 0, 0);
+        if (addr == NULL) {
+            return raise_arg(p, c, i, "the pointer's offset is outside its allocation", NULL);
         }
-        addr = ptr->addr;
+        if (pooled) {
+            refc_binary_retain(ref.bin);
+            c->held[c->held_len++] = ref.bin;
+        }
     }
     memcpy(&c->values[i], &addr, sizeof addr);
     return true;

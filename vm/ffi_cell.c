@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atom.h"
 #include "bi_common.h"
+#include "ffi_call.h"
 #include "map.h"
 #include "vm.h"
 
@@ -53,12 +55,26 @@ void *ffi_cell_new(Process *p, FfiCellKind kind, size_t body_size, Term *handle)
     return bin->data + FFI_CELL_BODY;
 }
 
-void *ffi_cell_get(Process *p, Term t, FfiCellKind kind, RefcBinary **bin)
+// The atom [text] when it exists (a struct name that was never interned names no cell).
+static bool find_atom(Vm *vm, const char *text, Term *out)
 {
+    uint32_t index;
+    if (!atom_lookup(vm->atoms, text, strlen(text), &index)) {
+        return false;
+    }
+    *out = term_from_atom(index);
+    return true;
+}
+
+// The cell of [kind] in struct [t], or NULL; by atoms of [vm] only, so inspect can use it.
+static void *cell_get(Vm *vm, Term t, FfiCellKind kind, RefcBinary **bin)
+{
+    Term name;
+    Term key;
     Term handle;
-    if (!term_is_map(t) || map_struct_name(t) != bi_atom(p, struct_name(kind)) ||
-        !map_get(t, bi_atom(p, "handle"), &handle) ||
-        !term_is_boxed_type(handle, TERM_TYPE_REFBIN)) {
+    if (!term_is_map(t) || !find_atom(vm, struct_name(kind), &name) ||
+        map_struct_name(t) != name || !find_atom(vm, "handle", &key) ||
+        !map_get(t, key, &handle) || !term_is_boxed_type(handle, TERM_TYPE_REFBIN)) {
         return NULL;
     }
     const Term *obj = term_boxed_ptr(handle);
@@ -75,6 +91,41 @@ void *ffi_cell_get(Process *p, Term t, FfiCellKind kind, RefcBinary **bin)
         *bin = b;
     }
     return b->data + FFI_CELL_BODY;
+}
+
+void *ffi_cell_get(Process *p, Term t, FfiCellKind kind, RefcBinary **bin)
+{
+    return cell_get(p->vm, t, kind, bin);
+}
+
+bool ffi_cell_inspect(Vm *vm, Term t, StrBuf *out)
+{
+    FfiPtr *ptr = cell_get(vm, t, FFI_CELL_POINTER, NULL);
+    const FfiFun *fun = cell_get(vm, t, FFI_CELL_FUNCTION, NULL);
+    Term path;
+    Term offset;
+    Term key;
+    if (ptr != NULL && find_atom(vm, "offset", &key) && map_get(t, key, &offset) &&
+        term_is_small(offset)) {
+        strbuf_printf(out, "#FFI.Pointer<%p", (void *)(ptr->addr + term_to_small(offset)));
+        if (ptr->owned) {
+            strbuf_printf(out, ", %zu bytes%s", ptr->size, atomic_load(&ptr->freed) ? ", freed" : "");
+        }
+        strbuf_append_cstr(out, ">");
+        return true;
+    }
+    if (fun != NULL) {
+        strbuf_printf(out, "#FFI.Function<%s/%u>", fun->name, fun->argc);
+        return true;
+    }
+    if (cell_get(vm, t, FFI_CELL_LIBRARY, NULL) != NULL && find_atom(vm, "path", &key) &&
+        map_get(t, key, &path) && term_is_binary(path)) {
+        size_t size;
+        const uint8_t *bytes = term_binary_bytes(path, &size);
+        strbuf_printf(out, "#FFI.Library<%.*s>", (int)size, (const char *)bytes);
+        return true;
+    }
+    return false;
 }
 
 Term ffi_cell_wrap(Process *p, FfiCellKind kind, Term handle, const Term *extra,
@@ -101,7 +152,8 @@ Term ffi_pointer_foreign(Process *p, void *addr)
     Term handle;
     FfiPtr *ptr = ffi_cell_new(p, FFI_CELL_POINTER, sizeof(FfiPtr), &handle);
     ptr->addr = addr;
-    return ffi_cell_wrap(p, FFI_CELL_POINTER, handle, NULL, 0);
+    Term extra[2] = {bi_atom(p, "offset"), term_from_small(0)};
+    return ffi_cell_wrap(p, FFI_CELL_POINTER, handle, extra, 1);
 }
 
 // Where owned memory starts: after the FfiPtr, keeping the body's 16-byte alignment.
@@ -120,5 +172,35 @@ Term ffi_pointer_alloc(Process *p, size_t size)
     ptr->addr = (uint8_t *)ptr + FFI_PTR_DATA;
     ptr->size = size;
     ptr->owned = true;
-    return ffi_cell_wrap(p, FFI_CELL_POINTER, handle, NULL, 0);
+    Term extra[2] = {bi_atom(p, "offset"), term_from_small(0)};
+    return ffi_cell_wrap(p, FFI_CELL_POINTER, handle, extra, 1);
+}
+
+// ==== Pointer structs ====
+
+bool ffi_pointer_get(Process *p, Term t, FfiPtrRef *out)
+{
+    out->cell = ffi_cell_get(p, t, FFI_CELL_POINTER, &out->bin);
+    Term offset;
+    return out->cell != NULL && map_get(t, bi_atom(p, "offset"), &offset) &&
+           bi_int64(offset, &out->offset);
+}
+
+uint8_t *ffi_pointer_addr(const FfiPtrRef *ref, int64_t extra, size_t size)
+{
+    if (!ref->cell->owned) {
+        // Unchecked and wrapping, like C pointer arithmetic.
+        return (uint8_t *)((uintptr_t)ref->cell->addr + (uint64_t)ref->offset + (uint64_t)extra);
+    }
+    int64_t total;
+    if (__builtin_add_overflow(ref->offset, extra, &total) || total < 0 ||
+        (uint64_t)total > ref->cell->size || size > ref->cell->size - (uint64_t)total) {
+        return NULL;
+    }
+    return ref->cell->addr + total;
+}
+
+Term ffi_pointer_at(Process *p, Term t, int64_t offset)
+{
+    return map_put(p, t, bi_atom(p, "offset"), term_make_int(p, offset));
 }

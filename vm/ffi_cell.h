@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "inspect.h"
 #include "refc_binary.h"
 #include "term.h"
 #include "types.h"
@@ -42,6 +43,14 @@ typedef struct FfiPtr {
     atomic_bool freed;  // FFI.free was called: every later use raises
 } FfiPtr;
 
+// A %FFI.Pointer{} resolved: its cell, and the byte offset its struct adds to the cell's
+// address (FFI.offset/2; 0 otherwise).
+typedef struct FfiPtrRef {
+    FfiPtr *cell;
+    RefcBinary *bin;
+    int64_t offset;
+} FfiPtrRef;
+
 // A new cell of [kind] with [body_size] zeroed bytes of state; returns the state and stores
 // the handle (a REFBIN on [p]'s heap) in *[handle]. NULL when the memory is not available
 // (only possible for large bodies; small ones fatal_oom like any allocation).
@@ -51,10 +60,26 @@ void *ffi_cell_new(Process *p, FfiCellKind kind, size_t body_size, Term *handle)
 // *[bin] when [bin] is not NULL; NULL when [t] is anything else (a forged or foreign value).
 void *ffi_cell_get(Process *p, Term t, FfiCellKind kind, RefcBinary **bin);
 
+// Appends the opaque form inspect prints for an FFI struct [t] with a genuine cell:
+// #FFI.Pointer<0x7f...> (", 16 bytes" for FFI.alloc memory, ", freed" after FFI.free),
+// #FFI.Function<cos/1>, #FFI.Library<libm.so.6>. False (nothing appended) for other terms.
+// Reads only: any thread that may read [t] may call it.
+bool ffi_cell_inspect(Vm *vm, Term t, StrBuf *out);
+
 // The struct of [kind] around [handle] with [extra_len] more key/value pairs from [extra]
 // (laid out k0, v0, k1, v1 ...), on [p]'s heap.
 Term ffi_cell_wrap(Process *p, FfiCellKind kind, Term handle, const Term *extra,
                    uint32_t extra_len);
+
+// Resolves pointer struct [t] into [out]; false when [t] is no genuine %FFI.Pointer{}.
+bool ffi_pointer_get(Process *p, Term t, FfiPtrRef *out);
+
+// The address [extra] bytes past [ref]'s, where [size] bytes are to be accessed; NULL when
+// they are not all inside owned memory (a foreign pointer's extent is unknown: no check).
+uint8_t *ffi_pointer_addr(const FfiPtrRef *ref, int64_t extra, size_t size);
+
+// A copy of pointer struct [t] whose offset is [offset] (FFI.offset/2; the caller checks it).
+Term ffi_pointer_at(Process *p, Term t, int64_t offset);
 
 // The Ember value of C address [addr]: nil for NULL, else a new %FFI.Pointer{} that does not
 // own the memory (no bounds known, never freed by Ember).

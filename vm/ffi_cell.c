@@ -28,12 +28,12 @@ typedef struct FfiCellHead {
 // memory and ffi_cif live there).
 #define FFI_CELL_BODY ((sizeof(FfiCellHead) + 15) & ~(size_t)15)
 
-static const char *struct_name(FfiCellKind kind)
+static Term struct_name(FfiCellKind kind)
 {
     switch (kind) {
-    case FFI_CELL_LIBRARY: return "Elixir.FFI.Library";
-    case FFI_CELL_FUNCTION: return "Elixir.FFI.Function";
-    default: return "Elixir.FFI.Pointer";
+    case FFI_CELL_LIBRARY: return term_from_atom(ATOM_Elixir_FFI_Library);
+    case FFI_CELL_FUNCTION: return term_from_atom(ATOM_Elixir_FFI_Function);
+    default: return term_from_atom(ATOM_Elixir_FFI_Pointer);
     }
 }
 
@@ -55,26 +55,13 @@ void *ffi_cell_new(Process *p, FfiCellKind kind, size_t body_size, Term *handle)
     return bin->data + FFI_CELL_BODY;
 }
 
-// The atom [text] when it exists (a struct name that was never interned names no cell).
-static bool find_atom(Vm *vm, const char *text, Term *out)
+// The cell of [kind] in struct [t], or NULL. Needs no process, so inspect can use it.
+static void *cell_get(Term t, FfiCellKind kind, RefcBinary **bin)
 {
-    uint32_t index;
-    if (!atom_lookup(vm->atoms, text, strlen(text), &index)) {
-        return false;
-    }
-    *out = term_from_atom(index);
-    return true;
-}
-
-// The cell of [kind] in struct [t], or NULL; by atoms of [vm] only, so inspect can use it.
-static void *cell_get(Vm *vm, Term t, FfiCellKind kind, RefcBinary **bin)
-{
-    Term name;
-    Term key;
     Term handle;
-    if (!term_is_map(t) || !find_atom(vm, struct_name(kind), &name) ||
-        map_struct_name(t) != name || !find_atom(vm, "handle", &key) ||
-        !map_get(t, key, &handle) || !term_is_boxed_type(handle, TERM_TYPE_REFBIN)) {
+    if (!term_is_map(t) || map_struct_name(t) != struct_name(kind) ||
+        !map_get(t, term_from_atom(ATOM_handle), &handle) ||
+        !term_is_boxed_type(handle, TERM_TYPE_REFBIN)) {
         return NULL;
     }
     const Term *obj = term_boxed_ptr(handle);
@@ -95,18 +82,17 @@ static void *cell_get(Vm *vm, Term t, FfiCellKind kind, RefcBinary **bin)
 
 void *ffi_cell_get(Process *p, Term t, FfiCellKind kind, RefcBinary **bin)
 {
-    return cell_get(p->vm, t, kind, bin);
+    (void)p;
+    return cell_get(t, kind, bin);
 }
 
 bool ffi_cell_inspect(Vm *vm, Term t, StrBuf *out)
 {
-    FfiPtr *ptr = cell_get(vm, t, FFI_CELL_POINTER, NULL);
-    const FfiFun *fun = cell_get(vm, t, FFI_CELL_FUNCTION, NULL);
+    FfiPtr *ptr = cell_get(t, FFI_CELL_POINTER, NULL);
+    const FfiFun *fun = cell_get(t, FFI_CELL_FUNCTION, NULL);
     Term path;
     Term offset;
-    Term key;
-    if (ptr != NULL && find_atom(vm, "offset", &key) && map_get(t, key, &offset) &&
-        term_is_small(offset)) {
+    if (ptr != NULL && map_get(t, term_from_atom(ATOM_offset), &offset) && term_is_small(offset)) {
         strbuf_printf(out, "#FFI.Pointer<%p", (void *)(ptr->addr + term_to_small(offset)));
         if (ptr->owned) {
             strbuf_printf(out, ", %zu bytes%s", ptr->size, atomic_load(&ptr->freed) ? ", freed" : "");
@@ -118,8 +104,10 @@ bool ffi_cell_inspect(Vm *vm, Term t, StrBuf *out)
         strbuf_printf(out, "#FFI.Function<%s/%u>", fun->name, fun->argc);
         return true;
     }
-    if (cell_get(vm, t, FFI_CELL_LIBRARY, NULL) != NULL && find_atom(vm, "path", &key) &&
-        map_get(t, key, &path) && term_is_binary(path)) {
+    uint32_t path_atom;
+    if (cell_get(t, FFI_CELL_LIBRARY, NULL) != NULL &&
+        atom_lookup(vm->atoms, "path", 4, &path_atom) &&
+        map_get(t, term_from_atom(path_atom), &path) && term_is_binary(path)) {
         size_t size;
         const uint8_t *bytes = term_binary_bytes(path, &size);
         strbuf_printf(out, "#FFI.Library<%.*s>", (int)size, (const char *)bytes);
@@ -135,8 +123,8 @@ Term ffi_cell_wrap(Process *p, FfiCellKind kind, Term handle, const Term *extra,
     Term pairs[2 * MAX_PAIRS];
     uint32_t n = 0;
     pairs[n++] = term_from_atom(ATOM_struct);
-    pairs[n++] = bi_atom(p, struct_name(kind));
-    pairs[n++] = bi_atom(p, "handle");
+    pairs[n++] = struct_name(kind);
+    pairs[n++] = term_from_atom(ATOM_handle);
     pairs[n++] = handle;
     for (uint32_t i = 0; i < 2 * extra_len && n < 2 * MAX_PAIRS; i++) {
         pairs[n++] = extra[i];
@@ -152,7 +140,7 @@ Term ffi_pointer_foreign(Process *p, void *addr)
     Term handle;
     FfiPtr *ptr = ffi_cell_new(p, FFI_CELL_POINTER, sizeof(FfiPtr), &handle);
     ptr->addr = addr;
-    Term extra[2] = {bi_atom(p, "offset"), term_from_small(0)};
+    Term extra[2] = {term_from_atom(ATOM_offset), term_from_small(0)};
     return ffi_cell_wrap(p, FFI_CELL_POINTER, handle, extra, 1);
 }
 
@@ -172,7 +160,7 @@ Term ffi_pointer_alloc(Process *p, size_t size)
     ptr->addr = (uint8_t *)ptr + FFI_PTR_DATA;
     ptr->size = size;
     ptr->owned = true;
-    Term extra[2] = {bi_atom(p, "offset"), term_from_small(0)};
+    Term extra[2] = {term_from_atom(ATOM_offset), term_from_small(0)};
     return ffi_cell_wrap(p, FFI_CELL_POINTER, handle, extra, 1);
 }
 
@@ -182,7 +170,7 @@ bool ffi_pointer_get(Process *p, Term t, FfiPtrRef *out)
 {
     out->cell = ffi_cell_get(p, t, FFI_CELL_POINTER, &out->bin);
     Term offset;
-    return out->cell != NULL && map_get(t, bi_atom(p, "offset"), &offset) &&
+    return out->cell != NULL && map_get(t, term_from_atom(ATOM_offset), &offset) &&
            bi_int64(offset, &out->offset);
 }
 
@@ -202,5 +190,5 @@ uint8_t *ffi_pointer_addr(const FfiPtrRef *ref, int64_t extra, size_t size)
 
 Term ffi_pointer_at(Process *p, Term t, int64_t offset)
 {
-    return map_put(p, t, bi_atom(p, "offset"), term_make_int(p, offset));
+    return map_put(p, t, term_from_atom(ATOM_offset), term_make_int(p, offset));
 }

@@ -71,54 +71,23 @@ static Term from_uint64(Process *p, uint64_t v)
     return term_from_boxed(obj);
 }
 
-// Stores the low [size] bytes' worth of [bits] at [dst] as a native integer of that size.
-static void store_int(void *dst, size_t size, uint64_t bits)
-{
-    uint8_t u8 = (uint8_t)bits;
-    uint16_t u16 = (uint16_t)bits;
-    uint32_t u32 = (uint32_t)bits;
-    switch (size) {
-    case 1: memcpy(dst, &u8, 1); return;
-    case 2: memcpy(dst, &u16, 2); return;
-    case 4: memcpy(dst, &u32, 4); return;
-    default: memcpy(dst, &bits, 8); return;
-    }
-}
+// Integers move between a uint64 and C memory of 1, 2, 4 or 8 bytes by copying the low bytes,
+// which on a little-endian host are the first ones.
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "store_int/load_int copy low bytes");
+
+// Stores the low [size] bytes of [bits] at [dst]: a native integer of that size.
+static void store_int(void *dst, size_t size, uint64_t bits) { memcpy(dst, &bits, size); }
 
 // The native integer of [size] bytes at [src], sign-extended when [is_signed].
 static uint64_t load_int(const void *src, size_t size, bool is_signed)
 {
-    int8_t i8;
-    int16_t i16;
-    int32_t i32;
-    uint8_t u8;
-    uint16_t u16;
-    uint32_t u32;
-    uint64_t u64;
-    switch (size) {
-    case 1:
-        if (is_signed) {
-            memcpy(&i8, src, 1);
-            return (uint64_t)(int64_t)i8;
-        }
-        memcpy(&u8, src, 1);
-        return u8;
-    case 2:
-        if (is_signed) {
-            memcpy(&i16, src, 2);
-            return (uint64_t)(int64_t)i16;
-        }
-        memcpy(&u16, src, 2);
-        return u16;
-    case 4:
-        if (is_signed) {
-            memcpy(&i32, src, 4);
-            return (uint64_t)(int64_t)i32;
-        }
-        memcpy(&u32, src, 4);
-        return u32;
-    default: memcpy(&u64, src, 8); return u64;
+    uint64_t bits = 0;
+    memcpy(&bits, src, size);
+    if (is_signed && size < sizeof bits) {
+        uint64_t sign = UINT64_C(1) << (8 * size - 1);
+        bits = (bits ^ sign) - sign;
     }
+    return bits;
 }
 
 static FfiConv int_to_c(const FfiTypeInfo *ti, Term t, void *dst)

@@ -13,7 +13,6 @@
 #include "ffi_cell.h"
 #include "io_pool.h"
 #include "process.h"
-#include "signal.h"
 #include "vm.h"
 
 // Bytes of libffi's return slot: at least an ffi_arg, enough for a double or a pointer.
@@ -244,16 +243,7 @@ static Term submit(Process *p, FfiCall *c)
     c->base.run = job_run;
     c->base.reply = job_reply;
     c->base.destroy = job_destroy;
-    c->base.pid = p->pid;
-    Term ref = term_make_ref(p);
-    c->base.ref = io_ref_number(ref);
-    if (p->vm->io != NULL) {
-        io_pool_submit(p->vm->io, &c->base);
-        return ref;
-    }
-    Term elems[3] = {bi_atom(p, "$ember_io"), ref, io_job_run_inline(&c->base, p)};
-    signal_send(p->vm, p->pid, term_make_tuple(p, 3, elems));
-    return ref;
+    return io_job_start(p, &c->base);
 }
 
 Term ffi_call_start(Process *p, Term fun_term, Term args)

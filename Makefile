@@ -109,9 +109,21 @@ run: all
 $(BUILD)/unit_tests: $(LIB_OBJS) $(UNIT_OBJS) $(OBJ)/stdlib_blob.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs criterion 2>/dev/null)
 
+# ---- the C library the FFI golden tests call (tests/golden/ffi, docs/ffi.md) ----
+# Built with the mode's flags (so ASan/TSan builds instrument it too); the golden programs
+# find it through EMBER_FFI_TESTLIB. The ffi area runs a second time on one scheduler, where
+# a C call that blocked its scheduler would show (tests/golden/ffi/blocking.exs).
+FFI_TESTLIB := $(BUILD)/ffi/libffi_testlib.so
+export EMBER_FFI_TESTLIB := $(CURDIR)/$(FFI_TESTLIB)
+$(FFI_TESTLIB): tests/ffi/ffi_testlib.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Wmissing-prototypes -fPIC -shared $(LDFLAGS) -o $@ $<
+test test-golden: $(FFI_TESTLIB)
+
 test: all $(BUILD)/unit_tests
 	$(BUILD)/unit_tests --jobs 2
 	bash tests/run_golden.sh $(EMBER) tests/golden
+	EMBER_SCHEDULERS=1 bash tests/run_golden.sh $(EMBER) tests/golden/ffi
 	bash tests/io_pool_test.sh $(EMBER)
 	STRESS_SCALE=$${STRESS_SCALE:-10} bash tests/stress/run.sh $(EMBER) $${STRESS_SCALE:-10}
 

@@ -13,6 +13,7 @@
 #include "bigint.h"
 #include "bytecode.h"
 #include "doc.h"
+#include "ffi_cell.h"
 #include "inspect_text.h"
 #include "map.h"
 #include "module.h"
@@ -525,6 +526,9 @@ static DocId map_doc(Ctx *c, Term map, long limit)
     Term name = map_struct_name(map);
     if (name == TERM_NONE) {
         return plain_map_doc(c, map, limit);
+    }
+    if (ffi_cell_inspect(c->vm, map, &c->tmp)) { // opaque FFI handles (vm/ffi_cell.h)
+        return take_tmp(c);
     }
     Term inner;
     if (name == term_from_atom(ATOM_Elixir_Range) && map_field(map, ATOM_first, &inner) &&

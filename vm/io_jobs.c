@@ -17,7 +17,6 @@
 #include "inspect.h"
 #include "io_pool.h"
 #include "process.h"
-#include "signal.h"
 #include "vm.h"
 
 // Permissions of files and directories created by File.write / File.mkdir (umask applies).
@@ -379,15 +378,7 @@ Term io_jobs_submit(Process *p, IoOp op, const Term *args)
     if (j == NULL) {
         return TERM_NONE;
     }
-    Term ref = term_make_ref(p);
-    j->base.ref = io_ref_number(ref);
-    if (p->vm->io != NULL) {
-        io_pool_submit(p->vm->io, &j->base);
-        return ref;
-    }
-    Term elems[3] = {bi_atom(p, "$ember_io"), ref, io_job_run_inline(&j->base, p)};
-    signal_send(p->vm, p->pid, term_make_tuple(p, 3, elems));
-    return ref;
+    return io_job_start(p, &j->base);
 }
 
 bool io_jobs_find(Process *p, Term name, uint32_t argc, IoOp *out)

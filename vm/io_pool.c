@@ -244,6 +244,24 @@ Term io_job_run_inline(IoJob *job, Process *p)
     return result;
 }
 
+Term io_job_start(Process *p, IoJob *job)
+{
+    Term ref = term_make_ref(p);
+    job->pid = p->pid;
+    job->ref = io_ref_number(ref);
+    if (p->vm->io != NULL) {
+        io_pool_submit(p->vm->io, job);
+        return ref;
+    }
+    uint32_t tag;
+    if (!atom_intern(p->vm->atoms, "$ember_io", 9, &tag)) {
+        fatal_oom();
+    }
+    Term elems[3] = {term_from_atom(tag), ref, io_job_run_inline(job, p)};
+    signal_send(p->vm, p->pid, term_make_tuple(p, 3, elems));
+    return ref;
+}
+
 int io_pool_cancel_fd(const IoPool *pool) { return pool != NULL ? pool->cancel_pipe[0] : -1; }
 
 uint64_t io_pool_completed(IoPool *pool) { return atomic_load(&pool->completed); }

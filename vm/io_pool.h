@@ -64,6 +64,11 @@ void io_pool_submit(IoPool *pool, IoJob *job);
 // heap, then destroy. Returns the result term. The synchronous path, used when vm->io is NULL.
 Term io_job_run_inline(IoJob *job, Process *p);
 
+// Starts [job] (callbacks set) for process [p], the caller: sets its pid and ref, queues it on
+// p's VM's pool, and returns the ref; the result arrives as {:"$ember_io", ref, result}.
+// Without a pool the job runs inline and the message is sent to [p] before this returns.
+Term io_job_start(Process *p, IoJob *job);
+
 // A descriptor that becomes readable once shutdown began (for jobs that poll). -1 when [pool]
 // is NULL.
 int io_pool_cancel_fd(const IoPool *pool);

@@ -165,6 +165,10 @@ Term term_make_cons(Process *p, Term head, Term tail);
 Term term_make_binary(Process *p, const void *bytes, size_t size);
 // A binary of [size] uninitialised bytes; *[out] points at them for the caller to fill.
 Term term_make_binary_uninit(Process *p, size_t size, uint8_t **out);
+// A REFBIN term on [p]'s heap taking over the one reference the caller holds on [bin]; the
+// binary's bytes are the first [size] of bin->data ([size] <= bin->size). bin->size counts
+// toward the off-heap GC budget. FFI cells (vm/ffi_cell.c) keep private state past [size].
+Term term_make_refbin(Process *p, RefcBinary *bin, size_t size);
 // The bytes of any binary term [t] (caller checked term_is_binary). Valid until the next GC.
 const uint8_t *term_binary_bytes(Term t, size_t *size);
 // A proper list of [len] elements copied from [elems].

@@ -123,7 +123,8 @@ defmodule Enum do
     range_fold(first, last, step, acc, fun)
   end
 
-  def reduce(enumerable, acc, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+  def reduce(enumerable, acc, fun)
+      when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
     lazy_fold(enumerable, acc, fun)
   end
 
@@ -141,7 +142,8 @@ defmodule Enum do
     range_while(first, last, step, acc, fun)
   end
 
-  def reduce_while(enumerable, acc, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+  def reduce_while(enumerable, acc, fun)
+      when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
     lazy_while(enumerable, acc, fun)
   end
 
@@ -166,7 +168,8 @@ defmodule Enum do
     end
   end
 
-  def map_reduce(enumerable, acc, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+  def map_reduce(enumerable, acc, fun)
+      when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
     step = fn x, {out, acc} ->
       {y, acc} = fun.(x, acc)
       {[y | out], acc}
@@ -244,7 +247,8 @@ defmodule Enum do
   end
 
   def flat_map(enumerable, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
-    :lists.reverse(lazy_fold(enumerable, [], fn x, acc -> :lists.reverse(to_list(fun.(x)), acc) end))
+    step = fn x, acc -> :lists.reverse(to_list(fun.(x)), acc) end
+    :lists.reverse(lazy_fold(enumerable, [], step))
   end
 
   def flat_map(enumerable, fun), do: flat_map_list(to_list(enumerable), fun, [])
@@ -389,7 +393,8 @@ defmodule Enum do
   # ==== Searching ====
 
   def find(enumerable, fun), do: find(enumerable, nil, fun)
-  def find(enumerable, default, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+  def find(enumerable, default, fun)
+      when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
     lazy_while(enumerable, default, fn x, acc ->
       if truthy?(fun.(x)), do: {:halt, x}, else: {:cont, acc}
     end)
@@ -403,7 +408,8 @@ defmodule Enum do
     if truthy?(fun.(x)), do: x, else: find_list(rest, default, fun)
   end
 
-  def find_index(enumerable, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+  def find_index(enumerable, fun)
+      when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
     step = fn x, i -> if truthy?(fun.(x)), do: {:halt, {:found, i}}, else: {:cont, i + 1} end
 
     case lazy_while(enumerable, 0, step) do
@@ -422,7 +428,8 @@ defmodule Enum do
 
   def find_value(enumerable, fun), do: find_value(enumerable, nil, fun)
 
-  def find_value(enumerable, default, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+  def find_value(enumerable, default, fun)
+      when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
     lazy_while(enumerable, default, fn x, acc ->
       v = fun.(x)
       if truthy?(v), do: {:halt, v}, else: {:cont, acc}
@@ -793,7 +800,8 @@ defmodule Enum do
   defp drop_list([], _n), do: []
   defp drop_list([_ | rest], n), do: drop_list(rest, n - 1)
 
-  def take_while(enumerable, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+  def take_while(enumerable, fun)
+      when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
     step = fn x, out -> if truthy?(fun.(x)), do: {:cont, [x | out]}, else: {:halt, out} end
     :lists.reverse(lazy_while(enumerable, [], step))
   end

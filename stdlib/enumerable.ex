@@ -7,6 +7,7 @@
 # go through here.
 defmodule Enumerable do
   def reduce(fun, command, reducer) when is_function(fun, 2), do: fun.(command, reducer)
+
   def reduce(%{__struct__: Stream} = stream, command, reducer) do
     Stream.__reduce__(stream, command, reducer)
   end
@@ -22,6 +23,7 @@ defmodule Enumerable do
   end
 
   def reduce(%{__struct__: _} = struct, _command, _reducer), do: not_enumerable(struct)
+
   def reduce(map, command, reducer) when is_map(map) do
     list_reduce(Map.to_list(map), command, reducer)
   end
@@ -33,6 +35,7 @@ defmodule Enumerable do
   end
 
   defp list_reduce(_list, {:halt, acc}, _fun), do: {:halted, acc}
+
   defp list_reduce(list, {:suspend, acc}, fun) do
     {:suspended, acc, fn command -> list_reduce(list, command, fun) end}
   end

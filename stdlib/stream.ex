@@ -449,8 +449,7 @@ defmodule Stream do
         {:halted, acc}
 
       {:suspended, acc, more} ->
-        {:suspended, acc,
-         fn next -> transform_list(more, xs, user_acc, src, next, fun, funs) end}
+        {:suspended, acc, fn next -> transform_list(more, xs, user_acc, src, next, fun, funs) end}
     end
   end
 
@@ -468,8 +467,7 @@ defmodule Stream do
         transform_user(xs, user_acc, src, acc, fun, funs)
 
       {:suspended, {_, acc}, more} ->
-        {:suspended, acc,
-         fn next -> transform_enum(more, xs, user_acc, src, next, fun, funs) end}
+        {:suspended, acc, fn next -> transform_enum(more, xs, user_acc, src, next, fun, funs) end}
     end
   end
 
@@ -524,7 +522,10 @@ defmodule Stream do
   def zip_with(enums, fun) when is_function(fun, 1) do
     fn command, reducer ->
       step = fn x, acc -> {:suspend, [x | acc]} end
-      sources = Enum.map(enums, fn enum -> {fn next -> Enumerable.reduce(enum, next, step) end, []} end)
+
+      sources =
+        Enum.map(enums, fn enum -> {fn next -> Enumerable.reduce(enum, next, step) end, []} end)
+
       zip_next(sources, command, reducer, fun)
     end
   end
@@ -709,8 +710,12 @@ defmodule Stream do
 
   defp resource_list(more, state, funs, command, fun) do
     case resource_guard(fn -> more.(command) end, state, funs) do
-      {:done, acc} -> resource_next(state, funs, {:cont, acc}, fun)
-      {:halted, acc} -> resource_next(state, funs, {:halt, acc}, fun)
+      {:done, acc} ->
+        resource_next(state, funs, {:cont, acc}, fun)
+
+      {:halted, acc} ->
+        resource_next(state, funs, {:halt, acc}, fun)
+
       {:suspended, acc, more} ->
         {:suspended, acc, fn next -> resource_list(more, state, funs, next, fun) end}
     end
@@ -718,9 +723,15 @@ defmodule Stream do
 
   defp resource_enum(more, state, funs, {op, acc}, fun) do
     case resource_guard(fn -> more.({op, {:outer, acc}}) end, state, funs) do
-      {:halted, {:outer, acc}} -> resource_next(state, funs, {:cont, acc}, fun)
-      {:halted, {:inner, acc}} -> resource_next(state, funs, {:halt, acc}, fun)
-      {:done, {_, acc}} -> resource_next(state, funs, {:cont, acc}, fun)
+      {:halted, {:outer, acc}} ->
+        resource_next(state, funs, {:cont, acc}, fun)
+
+      {:halted, {:inner, acc}} ->
+        resource_next(state, funs, {:halt, acc}, fun)
+
+      {:done, {_, acc}} ->
+        resource_next(state, funs, {:cont, acc}, fun)
+
       {:suspended, {_, acc}, more} ->
         {:suspended, acc, fn next -> resource_enum(more, state, funs, next, fun) end}
     end

@@ -13,6 +13,8 @@ defmodule Enum do
   end
 
   def to_list(%{__struct__: MapSet, map: map}), do: Map.keys(map)
+  def to_list(%{__struct__: Stream} = stream), do: lazy_list(stream)
+  def to_list(fun) when is_function(fun, 2), do: lazy_list(fun)
   def to_list(%{__struct__: _} = struct), do: not_enumerable(struct)
   def to_list(map) when is_map(map), do: Map.to_list(map)
   def to_list(other), do: not_enumerable(other)
@@ -25,12 +27,34 @@ defmodule Enum do
     raise Protocol.UndefinedError, protocol: Enumerable, value: value, description: ""
   end
 
+  # ==== Streams ====
+
+  # Streams (%Stream{}) and enumerable functions (arity 2) go through Enumerable.reduce/3:
+  # the functions below that call back per element have a clause for them that calls back
+  # as each element arrives (so side effects interleave as in Elixir), and the searching and
+  # taking ones halt the stream early, so they work on infinite streams. Everything else
+  # reads the whole stream with to_list/1 first.
+  defp lazy_list(enum), do: :lists.reverse(lazy_fold(enum, [], fn x, acc -> [x | acc] end))
+
+  defp lazy_fold(enum, acc, fun) do
+    elem(Enumerable.reduce(enum, {:cont, acc}, fn x, acc -> {:cont, fun.(x, acc)} end), 1)
+  end
+
+  # [fun] returns {:cont, acc} or {:halt, acc}.
+  defp lazy_while(enum, acc, fun), do: elem(Enumerable.reduce(enum, {:cont, acc}, fun), 1)
+
+  defp lazy?(enum), do: is_struct(enum, Stream) or is_function(enum, 2)
+
   # ==== map / filter / reduce ====
 
   # Ranges are walked without building their list first in map, filter, reject, reduce,
   # reduce_while and each (the common loops over 1..n).
   def map(%{__struct__: Range, first: first, last: last, step: step}, fun) do
     :lists.reverse(range_fold(first, last, step, [], fn x, acc -> [fun.(x) | acc] end))
+  end
+
+  def map(enumerable, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    :lists.reverse(lazy_fold(enumerable, [], fn x, acc -> [fun.(x) | acc] end))
   end
 
   def map(enumerable, fun), do: map_list(to_list(enumerable), fun, [])
@@ -42,10 +66,18 @@ defmodule Enum do
     :lists.reverse(range_fold(first, last, step, [], fn x, acc -> keep(fun.(x), true, x, acc) end))
   end
 
+  def filter(enumerable, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    :lists.reverse(lazy_fold(enumerable, [], fn x, acc -> keep(fun.(x), true, x, acc) end))
+  end
+
   def filter(enumerable, fun), do: filter_list(to_list(enumerable), fun, true, [])
 
   def reject(%{__struct__: Range, first: first, last: last, step: step}, fun) do
     :lists.reverse(range_fold(first, last, step, [], fn x, acc -> keep(fun.(x), false, x, acc) end))
+  end
+
+  def reject(enumerable, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    :lists.reverse(lazy_fold(enumerable, [], fn x, acc -> keep(fun.(x), false, x, acc) end))
   end
 
   def reject(enumerable, fun), do: filter_list(to_list(enumerable), fun, false, [])
@@ -68,6 +100,18 @@ defmodule Enum do
   defp truthy?(false), do: false
   defp truthy?(_), do: true
 
+  def reduce(enumerable, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    first = fn
+      x, :first -> {:acc, x}
+      x, {:acc, acc} -> {:acc, fun.(x, acc)}
+    end
+
+    case lazy_fold(enumerable, :first, first) do
+      :first -> raise Enum.EmptyError
+      {:acc, acc} -> acc
+    end
+  end
+
   def reduce(enumerable, fun) do
     case to_list(enumerable) do
       [] -> raise Enum.EmptyError
@@ -77,6 +121,11 @@ defmodule Enum do
 
   def reduce(%{__struct__: Range, first: first, last: last, step: step}, acc, fun) do
     range_fold(first, last, step, acc, fun)
+  end
+
+  def reduce(enumerable, acc, fun)
+      when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    lazy_fold(enumerable, acc, fun)
   end
 
   def reduce(enumerable, acc, fun), do: reduce_list(to_list(enumerable), acc, fun)
@@ -91,6 +140,11 @@ defmodule Enum do
 
   def reduce_while(%{__struct__: Range, first: first, last: last, step: step}, acc, fun) do
     range_while(first, last, step, acc, fun)
+  end
+
+  def reduce_while(enumerable, acc, fun)
+      when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    lazy_while(enumerable, acc, fun)
   end
 
   def reduce_while(enumerable, acc, fun), do: reduce_while_list(to_list(enumerable), acc, fun)
@@ -114,6 +168,17 @@ defmodule Enum do
     end
   end
 
+  def map_reduce(enumerable, acc, fun)
+      when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    step = fn x, {out, acc} ->
+      {y, acc} = fun.(x, acc)
+      {[y | out], acc}
+    end
+
+    {out, acc} = lazy_fold(enumerable, {[], acc}, step)
+    {:lists.reverse(out), acc}
+  end
+
   def map_reduce(enumerable, acc, fun), do: map_reduce_list(to_list(enumerable), acc, fun, [])
 
   defp map_reduce_list([], acc, _fun, out), do: {:lists.reverse(out), acc}
@@ -123,6 +188,15 @@ defmodule Enum do
     map_reduce_list(rest, acc2, fun, [y | out])
   end
 
+  def scan(enumerable, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    step = fn
+      x, {out, :first} -> {[x | out], {:acc, x}}
+      x, {out, {:acc, acc}} -> scan_step(fun.(x, acc), out)
+    end
+
+    :lists.reverse(elem(lazy_fold(enumerable, {[], :first}, step), 0))
+  end
+
   def scan(enumerable, fun) do
     case to_list(enumerable) do
       [] -> []
@@ -130,7 +204,14 @@ defmodule Enum do
     end
   end
 
+  def scan(enumerable, acc, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    step = fn x, {out, {:acc, acc}} -> scan_step(fun.(x, acc), out) end
+    :lists.reverse(elem(lazy_fold(enumerable, {[], {:acc, acc}}, step), 0))
+  end
+
   def scan(enumerable, acc, fun), do: scan_list(to_list(enumerable), acc, fun, [])
+
+  defp scan_step(acc, out), do: {[acc | out], {:acc, acc}}
 
   defp scan_list([], _acc, _fun, out), do: :lists.reverse(out)
 
@@ -146,6 +227,13 @@ defmodule Enum do
     end)
   end
 
+  def each(enumerable, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    lazy_fold(enumerable, :ok, fn x, acc ->
+      fun.(x)
+      acc
+    end)
+  end
+
   def each(enumerable, fun) do
     each_list(to_list(enumerable), fun)
     :ok
@@ -156,6 +244,11 @@ defmodule Enum do
   defp each_list([x | rest], fun) do
     fun.(x)
     each_list(rest, fun)
+  end
+
+  def flat_map(enumerable, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    step = fn x, acc -> :lists.reverse(to_list(fun.(x)), acc) end
+    :lists.reverse(lazy_fold(enumerable, [], step))
   end
 
   def flat_map(enumerable, fun), do: flat_map_list(to_list(enumerable), fun, [])
@@ -211,6 +304,10 @@ defmodule Enum do
 
   def count(enumerable), do: length(to_list(enumerable))
 
+  def count(enumerable, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    lazy_fold(enumerable, 0, fn x, n -> if truthy?(fun.(x)), do: n + 1, else: n end)
+  end
+
   def count(enumerable, fun), do: count_list(to_list(enumerable), fun, 0)
 
   defp count_list([], _fun, n), do: n
@@ -229,6 +326,10 @@ defmodule Enum do
     range_count(first, last, step) == 0
   end
 
+  def empty?(enumerable) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    lazy_while(enumerable, true, fn _, _ -> {:halt, false} end)
+  end
+
   def empty?(enumerable), do: to_list(enumerable) == []
 
   def member?(list, value) when is_list(list), do: :lists.member(value, list)
@@ -241,6 +342,12 @@ defmodule Enum do
     end
   end
 
+  def member?(enumerable, value) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    lazy_while(enumerable, false, fn x, _ ->
+      if x === value, do: {:halt, true}, else: {:cont, false}
+    end)
+  end
+
   def member?(enumerable, value), do: :lists.member(value, to_list(enumerable))
 
   defp in_range?(first, last, step, value) when step > 0 do
@@ -251,7 +358,14 @@ defmodule Enum do
     value <= first and value >= last and rem(first - value, -step) == 0
   end
 
-  def any?(enumerable), do: any_list(to_list(enumerable), fn x -> x end)
+  def any?(enumerable), do: any?(enumerable, fn x -> x end)
+
+  def any?(enumerable, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    lazy_while(enumerable, false, fn x, _ ->
+      if truthy?(fun.(x)), do: {:halt, true}, else: {:cont, false}
+    end)
+  end
+
   def any?(enumerable, fun), do: any_list(to_list(enumerable), fun)
 
   defp any_list([], _fun), do: false
@@ -260,7 +374,14 @@ defmodule Enum do
     if truthy?(fun.(x)), do: true, else: any_list(rest, fun)
   end
 
-  def all?(enumerable), do: all_list(to_list(enumerable), fn x -> x end)
+  def all?(enumerable), do: all?(enumerable, fn x -> x end)
+
+  def all?(enumerable, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    lazy_while(enumerable, true, fn x, _ ->
+      if truthy?(fun.(x)), do: {:cont, true}, else: {:halt, false}
+    end)
+  end
+
   def all?(enumerable, fun), do: all_list(to_list(enumerable), fun)
 
   defp all_list([], _fun), do: true
@@ -272,12 +393,29 @@ defmodule Enum do
   # ==== Searching ====
 
   def find(enumerable, fun), do: find(enumerable, nil, fun)
+  def find(enumerable, default, fun)
+      when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    lazy_while(enumerable, default, fn x, acc ->
+      if truthy?(fun.(x)), do: {:halt, x}, else: {:cont, acc}
+    end)
+  end
+
   def find(enumerable, default, fun), do: find_list(to_list(enumerable), default, fun)
 
   defp find_list([], default, _fun), do: default
 
   defp find_list([x | rest], default, fun) do
     if truthy?(fun.(x)), do: x, else: find_list(rest, default, fun)
+  end
+
+  def find_index(enumerable, fun)
+      when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    step = fn x, i -> if truthy?(fun.(x)), do: {:halt, {:found, i}}, else: {:cont, i + 1} end
+
+    case lazy_while(enumerable, 0, step) do
+      {:found, i} -> i
+      _ -> nil
+    end
   end
 
   def find_index(enumerable, fun), do: find_index_list(to_list(enumerable), fun, 0)
@@ -289,6 +427,14 @@ defmodule Enum do
   end
 
   def find_value(enumerable, fun), do: find_value(enumerable, nil, fun)
+
+  def find_value(enumerable, default, fun)
+      when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    lazy_while(enumerable, default, fn x, acc ->
+      v = fun.(x)
+      if truthy?(v), do: {:halt, v}, else: {:cont, acc}
+    end)
+  end
 
   def find_value(enumerable, default, fun) do
     find_value_list(to_list(enumerable), default, fun)
@@ -319,6 +465,17 @@ defmodule Enum do
       {:ok, first + i * step}
     else
       :error
+    end
+  end
+
+  def fetch(enumerable, index)
+      when (is_struct(enumerable, Stream) or is_function(enumerable, 2)) and is_integer(index) and
+             index >= 0 do
+    step = fn x, i -> if i == index, do: {:halt, {:ok, x}}, else: {:cont, i + 1} end
+
+    case lazy_while(enumerable, 0, step) do
+      {:ok, x} -> {:ok, x}
+      _ -> :error
     end
   end
 
@@ -529,21 +686,52 @@ defmodule Enum do
   end
 
   def with_index(enumerable, fun) when is_function(fun, 2) do
-    index_list(to_list(enumerable), 0, fun, [])
+    if lazy?(enumerable) do
+      step = fn x, {out, i} -> {[fun.(x, i) | out], i + 1} end
+      :lists.reverse(elem(lazy_fold(enumerable, {[], 0}, step), 0))
+    else
+      index_list(to_list(enumerable), 0, fun, [])
+    end
   end
 
   defp index_list([], _i, _fun, acc), do: :lists.reverse(acc)
   defp index_list([x | rest], i, fun, acc), do: index_list(rest, i + 1, fun, [fun.(x, i) | acc])
 
-  def zip(left, right), do: zip_lists([to_list(left), to_list(right)], fn t -> t end)
-  def zip(enumerables), do: zip_lists(map(enumerables, &to_list/1), fn t -> t end)
+  # A stream among the enumerables is zipped lazily (it may be infinite).
+  def zip(left, right) do
+    if lazy?(left) or lazy?(right) do
+      to_list(Stream.zip(left, right))
+    else
+      zip_lists([to_list(left), to_list(right)], fn t -> t end)
+    end
+  end
+
+  def zip(enumerables) do
+    enumerables = to_list(enumerables)
+
+    if any_list(enumerables, &lazy?/1) do
+      to_list(Stream.zip(enumerables))
+    else
+      zip_lists(map(enumerables, &to_list/1), fn t -> t end)
+    end
+  end
 
   def zip_with(left, right, fun) do
-    zip_lists([to_list(left), to_list(right)], fn {a, b} -> fun.(a, b) end)
+    if lazy?(left) or lazy?(right) do
+      to_list(Stream.zip_with(left, right, fun))
+    else
+      zip_lists([to_list(left), to_list(right)], fn {a, b} -> fun.(a, b) end)
+    end
   end
 
   def zip_with(enumerables, fun) do
-    zip_lists(map(enumerables, &to_list/1), fn t -> fun.(Tuple.to_list(t)) end)
+    enumerables = to_list(enumerables)
+
+    if any_list(enumerables, &lazy?/1) do
+      to_list(Stream.zip_with(enumerables, fun))
+    else
+      zip_lists(map(enumerables, &to_list/1), fn t -> fun.(Tuple.to_list(t)) end)
+    end
   end
 
   defp zip_lists([], _fun), do: []
@@ -579,6 +767,17 @@ defmodule Enum do
     if k == 0, do: [], else: :lists.seq(first, first + (k - 1) * step, step)
   end
 
+  def take(enumerable, n)
+      when (is_struct(enumerable, Stream) or is_function(enumerable, 2)) and is_integer(n) and
+             n > 0 do
+    step = fn
+      x, {out, 1} -> {:halt, {[x | out], 0}}
+      x, {out, k} -> {:cont, {[x | out], k - 1}}
+    end
+
+    :lists.reverse(elem(lazy_while(enumerable, {[], n}, step), 0))
+  end
+
   def take(enumerable, n) when is_integer(n) and n > 0, do: take_list(to_list(enumerable), n, [])
 
   def take(enumerable, n) when is_integer(n) do
@@ -600,6 +799,12 @@ defmodule Enum do
   defp drop_list(list, n) when n <= 0, do: list
   defp drop_list([], _n), do: []
   defp drop_list([_ | rest], n), do: drop_list(rest, n - 1)
+
+  def take_while(enumerable, fun)
+      when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
+    step = fn x, out -> if truthy?(fun.(x)), do: {:cont, [x | out]}, else: {:halt, out} end
+    :lists.reverse(lazy_while(enumerable, [], step))
+  end
 
   def take_while(enumerable, fun), do: take_while_list(to_list(enumerable), fun, [])
 
@@ -681,6 +886,13 @@ defmodule Enum do
 
   # ==== Slicing ====
 
+  # A stream sliced with non-negative bounds is read only up to the slice's end.
+  def slice(enumerable, %{__struct__: Range, first: first, last: last} = range)
+      when (is_struct(enumerable, Stream) or is_function(enumerable, 2)) and first >= 0 and
+             last >= 0 do
+    slice(take(enumerable, Kernel.max(first, last) + 1), range)
+  end
+
   def slice(enumerable, %{__struct__: Range, first: first, last: last, step: step}) do
     list = to_list(enumerable)
     n = length(list)
@@ -693,6 +905,12 @@ defmodule Enum do
     else
       take_every(take_list(drop_list(list, first), last - first + 1, []), step)
     end
+  end
+
+  def slice(enumerable, start, amount)
+      when (is_struct(enumerable, Stream) or is_function(enumerable, 2)) and is_integer(start) and
+             start >= 0 and is_integer(amount) do
+    if amount <= 0, do: [], else: drop_list(take(enumerable, start + amount), start)
   end
 
   def slice(enumerable, start, amount) when is_integer(start) and is_integer(amount) do

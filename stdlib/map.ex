@@ -2,7 +2,9 @@
 # put/delete/merge/take/drop and conversions are C built-ins (vm/bi_map.c, builtins.def), so
 # this module calls them with the Map. prefix and never defines them again.
 defmodule Map do
-  def new(%{__struct__: _} = struct), do: Map.from_struct(struct)
+  # A struct is enumerated like any enumerable (MapSet, Range, Stream; others raise
+  # Protocol.UndefinedError), as in Elixir.
+  def new(%{__struct__: _} = struct), do: :maps.from_list(Enum.to_list(struct))
   def new(map) when is_map(map), do: map
   def new(enumerable), do: :maps.from_list(Enum.to_list(enumerable))
 

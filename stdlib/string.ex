@@ -1,5 +1,5 @@
-# String functions written in Ember: chunk/2, splitter/2,3 (a list instead of a Stream: Ember
-# has no Stream, and Enum treats both alike) and myers_difference/2. Everything else in String
+# String functions written in Ember: chunk/2, splitter/2,3 (returns a list rather than a Stream;
+# Enum treats both alike) and myers_difference/2. Everything else in String
 # is a C built-in (vm/bi_string.c, vm/bi_string2.c).
 defmodule String do
   def chunk("", _trait), do: []

@@ -6,7 +6,7 @@
 #     #PID<...> terminating" report (Logger.error/1) and exits with {exception, stacktrace} (or
 #     the exit reason); being linked, the owner dies with it unless it traps exits.
 #   * start/1,3 and start_link/1,3 run a function for its side effects, returning {:ok, pid}.
-#   * async_stream/3,5 is EAGER in Ember (there is no Stream yet): it runs the tasks with at most
+#   * async_stream/3,5 is EAGER in Ember (it predates Stream; it returns a list): it runs the tasks with at most
 #     :max_concurrency of them at a time and returns the list of {:ok, value} (or
 #     {:exit, reason} for a task that died while the caller traps exits, or timed out with
 #     on_timeout: :kill_task), in input order (ordered: true, the default) or completion order.

@@ -467,3 +467,21 @@ Term bi_erlang_list_to_pid_1(Process *p, Term *args)
     }
     return term_make_pid((uint32_t)index, (uint32_t)serial);
 }
+
+// :erlang.raise(kind, reason, stacktrace): raises as if the exception had happened where
+// [stacktrace] says (what `catch kind, reason -> :erlang.raise(kind, reason, __STACKTRACE__)`
+// rethrows with).
+Term bi_erlang_raise_3(Process *p, Term *args)
+{
+    Term kind = args[0];
+    if (kind != term_from_atom(ATOM_error) && kind != term_from_atom(ATOM_throw) &&
+        kind != term_from_atom(ATOM_exit)) {
+        return bi_badarg(p, 1, "not :error, :throw or :exit");
+    }
+    if (!term_is_cons(args[2]) && args[2] != TERM_NIL) {
+        return bi_badarg(p, 3, "not a stacktrace");
+    }
+    Term r = proc_raise(p, kind, args[1]);
+    p->exc_stack = args[2];
+    return r;
+}

@@ -1,8 +1,10 @@
 // System built-ins: the script's arguments, halting, environment and time.
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <time.h>
 
+#include "bi_common.h"
 #include "builtins.h"
 #include "error.h"
 #include "process.h"
@@ -113,3 +115,25 @@ Term bi_system_monotonic_time_0(Process *p, Term *args)
 Term bi_erlang_monotonic_time_1(Process *p, Term *args) { return bi_system_monotonic_time_1(p, args); }
 Term bi_erlang_system_time_1(Process *p, Term *args) { return bi_system_system_time_1(p, args); }
 Term bi_erlang_convert_time_unit_3(Process *p, Term *args) { return bi_system_convert_time_unit_3(p, args); }
+
+// System.halt(status): ends the OS process at once with [status] (0..255), as the BEAM's halt
+// does: no process gets to run again. Output written so far is flushed first. _exit, not
+// exit: the other threads keep running until the process is gone, so nothing may tear down
+// state they use.
+Term bi_system_halt_1(Process *p, Term *args)
+{
+    if (!term_is_small(args[0]) || term_to_small(args[0]) < 0) {
+        return bi_badarg(p, 1, "not a non-negative integer");
+    }
+    pthread_mutex_lock(&p->vm->output_lock);
+    fflush(stdout);
+    fflush(stderr);
+    _exit((int)(term_to_small(args[0]) & 0xff));
+}
+
+Term bi_system_halt_0(Process *p, Term *args)
+{
+    (void)args;
+    Term zero = term_from_small(0);
+    return bi_system_halt_1(p, &zero);
+}

@@ -114,6 +114,9 @@ typedef struct StructDef {
 typedef struct Cg Cg;
 typedef struct FnGen FnGen;
 
+// The function holding a module body's own expressions, run when its defmodule is reached.
+#define MODULE_BODY_FN "__module_body__"
+
 typedef struct ModGen {
     Cg *cg;
     char *name;            // atom text, "Elixir.Foo" or "ember_script"

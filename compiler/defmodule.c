@@ -512,8 +512,6 @@ static void modgen_finish(ModGen *mg)
 
 static bool compile_module(Cg *cg, const AstNode *n, const char *parent, ModGen *outer);
 
-#define MODULE_BODY_FN "__module_body__"
-
 // The module's body function, started on first use.
 static FnGen *module_body(ModGen *mg)
 {
@@ -724,7 +722,9 @@ static void compile_script(Cg *cg, const AstNode *root, const CompileRepl *repl)
         const AstNode *s = stmt_at(root, i);
         if (is_defmodule(s)) {
             const char *name = module_name(cg, NULL, s->kids[0]);
-            if (compile_module(cg, s, NULL, &mg)) {
+            // A module whose body failed to compile has no body function to call: the
+            // deferred CompileError below is what runs.
+            if (compile_module(cg, s, NULL, &mg) && !cg->failed) {
                 call_module_body(&fg, name, s->line);
             }
             if (cg->failed && (strcmp(cg->diag->kind, "CompileError") == 0 ||

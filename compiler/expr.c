@@ -179,7 +179,10 @@ static void call_named(FnGen *fg, uint32_t line, const char *name, const AstNode
         ambiguous_call(fg, line, name, args[0]);
         return;
     }
-    if (fg->mg->is_script) {
+    // Top-level script code and a module body's own expressions are not inside a def: Elixir
+    // words those as a missing import.
+    bool outside_def = fg->mg->is_script || (fg->fn_name && !strcmp(fg->fn_name, MODULE_BODY_FN));
+    if (outside_def) {
         cg_error(fg->mg->cg, line, "undefined function %s/%u (there is no such import)", name,
                  argc);
     } else {

@@ -196,6 +196,11 @@ struct FnGen {
     bool allow_reuse;
 };
 
+// ==== protocol.c ====
+// Rewrites defprotocol/defimpl in [root] into plain defmodules (see protocol.c); returns the
+// new root ([root] itself when there are none).
+AstNode *protocol_expand(Cg *cg, AstNode *root);
+
 // ==== repl_compile.c (the REPL's shape of a script; see compiler.h compile_repl) ====
 // Binds the earlier inputs' variables to the argument registers and imports the helpers.
 void repl_begin(FnGen *fg, const CompileRepl *repl);

@@ -807,6 +807,11 @@ static bool compile_any(const char *src, size_t len, const char *file, CompileMo
     }
     normalize_texts(arena, root, 0);
     Cg cg = {.arena = arena, .file = file, .diag = diag};
+    root = protocol_expand(&cg, root);
+    if (cg.failed) {
+        arena_free(arena);
+        return false;
+    }
     const AstNode *invalid = find_invalid_call(root, 0);
     if (invalid != NULL) {
         cg_error(&cg, invalid->line, "invalid call");

@@ -15,7 +15,14 @@ defmodule Enum do
   def to_list(%{__struct__: MapSet, map: map}), do: Map.keys(map)
   def to_list(%{__struct__: Stream} = stream), do: lazy_list(stream)
   def to_list(fun) when is_function(fun, 2), do: lazy_list(fun)
-  def to_list(%{__struct__: _} = struct), do: not_enumerable(struct)
+  # A struct whose module has `defimpl Enumerable` (compiler/protocol.c, stdlib/protocol.ex).
+  def to_list(%{__struct__: _} = struct) do
+    if Ember.Protocol.impl_for(Enumerable, struct, false) do
+      lazy_list(struct)
+    else
+      not_enumerable(struct)
+    end
+  end
   def to_list(map) when is_map(map), do: Map.to_list(map)
   def to_list(other), do: not_enumerable(other)
 

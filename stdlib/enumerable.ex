@@ -22,7 +22,13 @@ defmodule Enumerable do
     list_reduce(Map.keys(map), command, reducer)
   end
 
-  def reduce(%{__struct__: _} = struct, _command, _reducer), do: not_enumerable(struct)
+  # A struct with `defimpl Enumerable` (compiler/protocol.c): its own reduce/3.
+  def reduce(%{__struct__: _} = struct, command, reducer) do
+    case Ember.Protocol.impl_for(Enumerable, struct, false) do
+      nil -> not_enumerable(struct)
+      impl -> impl.reduce(struct, command, reducer)
+    end
+  end
 
   def reduce(map, command, reducer) when is_map(map) do
     list_reduce(Map.to_list(map), command, reducer)
@@ -60,4 +66,28 @@ defmodule Enumerable do
   defp range_reduce(i, last, step, {:cont, acc}, fun) do
     range_reduce(i + step, last, step, fun.(i, acc), fun)
   end
+end
+
+# The built-in implementations under their protocol names, which custom implementations call
+# (`def reduce(%{items: l}, acc, fun), do: Enumerable.List.reduce(l, acc, fun)`).
+defmodule Enumerable.List do
+  def reduce(list, command, fun), do: Enumerable.reduce(list, command, fun)
+  def count(list), do: {:ok, length(list)}
+  def member?(list, value), do: {:ok, :lists.member(value, list)}
+  def slice(_list), do: {:error, __MODULE__}
+end
+
+defmodule Enumerable.Map do
+  def reduce(map, command, fun), do: Enumerable.reduce(Map.to_list(map), command, fun)
+  def count(map), do: {:ok, map_size(map)}
+  def member?(map, {key, value}), do: {:ok, match?({:ok, ^value}, Map.fetch(map, key))}
+  def member?(_map, _other), do: {:ok, false}
+  def slice(_map), do: {:error, __MODULE__}
+end
+
+defmodule Enumerable.Range do
+  def reduce(range, command, fun), do: Enumerable.reduce(range, command, fun)
+  def count(range), do: {:ok, Enum.count(range)}
+  def member?(range, value), do: {:ok, Enum.member?(range, value)}
+  def slice(_range), do: {:error, __MODULE__}
 end

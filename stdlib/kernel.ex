@@ -95,4 +95,24 @@ defmodule Kernel do
       end
     end)
   end
+
+  # Interpolation compiles to Kernel.to_string/1 (as in Elixir's quoted form).
+  def to_string(value) when is_binary(value), do: value
+  def to_string(value), do: String.Chars.to_string(value)
+end
+
+# String.Chars as a protocol: a struct's `defimpl String.Chars` (compiler/protocol.c) is used
+# by to_string/1 and string interpolation; every other value is converted by the C built-in
+# :ember_chars.to_string/1 (vm/bi_kernel.c), which raises Protocol.UndefinedError as Elixir does.
+defmodule String.Chars do
+  def to_string(value) when is_binary(value), do: value
+
+  def to_string(%{__struct__: _} = value) do
+    case Ember.Protocol.impl_for(String.Chars, value, false) do
+      nil -> :ember_chars.to_string(value)
+      impl -> impl.to_string(value)
+    end
+  end
+
+  def to_string(value), do: :ember_chars.to_string(value)
 end

@@ -133,7 +133,8 @@ defmodule Calendar.ISO do
 end
 
 defmodule Date do
-  defstruct calendar: Calendar.ISO, day: nil, month: nil, year: nil
+  @enforce_keys [:year, :month, :day]
+  defstruct [:year, :month, :day, calendar: Calendar.ISO]
 
   def new(year, month, day, calendar \\ Calendar.ISO)
 
@@ -257,7 +258,8 @@ defmodule Date do
 end
 
 defmodule Time do
-  defstruct calendar: Calendar.ISO, hour: 0, microsecond: {0, 0}, minute: 0, second: 0
+  @enforce_keys [:hour, :minute, :second]
+  defstruct [:hour, :minute, :second, microsecond: {0, 0}, calendar: Calendar.ISO]
 
   def new(hour, minute, second, microsecond \\ {0, 0}, calendar \\ Calendar.ISO)
 
@@ -369,8 +371,9 @@ defmodule Time do
 end
 
 defmodule NaiveDateTime do
-  defstruct calendar: Calendar.ISO, day: nil, hour: 0, microsecond: {0, 0}, minute: 0,
-            month: nil, second: 0, year: nil
+  @enforce_keys [:year, :month, :day, :hour, :minute, :second]
+  defstruct [:year, :month, :day, :hour, :minute, :second, microsecond: {0, 0},
+             calendar: Calendar.ISO]
 
   def new(%{year: y, month: mo, day: d}, %{hour: h, minute: mi, second: s, microsecond: us}) do
     {:ok, build(y, mo, d, h, mi, s, us)}

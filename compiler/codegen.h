@@ -285,6 +285,9 @@ void ops_block(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 void ops_pipe(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 void ops_unsupported(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 void ops_control(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
+// ~D/~T/~N/~U with literal text [text] ([len] bytes): the struct literal as a %{} node in
+// [cg]'s arena, or NULL after recording Elixir's ArgumentError for text that does not parse.
+AstNode *sigil_calendar_expand(Cg *cg, const AstNode *n, const char *text, size_t len);
 // `raise Mod[, args]` for an exception module of this compile: raise(Mod.exception(args)).
 // Returns false, emitting nothing, when [n] is not such a raise.
 bool desugar_raise(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);

@@ -3,10 +3,13 @@
 #include "compiler.h"
 
 #include <stdio.h>
+#include <string.h>
 
 void diag_write(const Diag *diag, FILE *out)
 {
-    if (diag->col > 0) {
+    if (strcmp(diag->kind, "ArgumentError") == 0) { // raised by a macro: no location
+        fprintf(out, "** (%s) %s\n", diag->kind, diag->message);
+    } else if (diag->col > 0) {
         fprintf(out, "** (%s) %s:%u:%u: %s\n", diag->kind, diag->file, diag->line, diag->col,
                 diag->message);
     } else {

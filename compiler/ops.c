@@ -29,7 +29,8 @@ static const DataForm data_forms[] = {
     {"%", 2},        {"..", 2},      {"..//", 3},     {"in", 2},      {"@", 1},
     {"is_nil", 1},   {"match?", 2},  {"sigil_s", 2},  {"sigil_S", 2}, {"sigil_c", 2},
     {"sigil_C", 2},  {"sigil_w", 2}, {"sigil_W", 2},  {"alias", -1},  {"import", -1},
-    {"require", -1}, {"{}", -1},
+    {"require", -1}, {"{}", -1},    {"sigil_D", 2},  {"sigil_T", 2}, {"sigil_N", 2},
+    {"sigil_U", 2},
 };
 
 static bool is_binop(const AstNode *n, Opcode *op)
@@ -333,6 +334,15 @@ static void compile_sigil(FnGen *fg, const AstNode *n, uint32_t dst)
     }
     if (ast_is_named(body, AST_CALL, "<<>>") && body->nkids <= 1 &&
         (body->nkids == 0 || body->kids[0]->kind == AST_STRING)) {
+        if (strchr("DTNU", kind) != NULL) { // calendar structs, built at compile time
+            const AstNode *s = body->nkids ? body->kids[0] : NULL;
+            AstNode *map = sigil_calendar_expand(fg->mg->cg, n, s ? s->text : "",
+                                                 s ? s->text_len : 0);
+            if (map != NULL) {
+                expr_compile(fg, map, dst);
+            }
+            return;
+        }
         if (kind == 'c' || kind == 'C') {
             AstNode cl = {.kind = AST_CHARLIST, .line = n->line, .text = "", .text_len = 0};
             if (body->nkids) {

@@ -230,6 +230,14 @@ static bool match_call(FnGen *fg, const AstNode *pat, uint32_t src, uint32_t fai
         match_pin(fg, pat, src, fail);
     } else if (strcmp(op, "%{}") == 0) {
         match_map(fg, pat, src, fail);
+    } else if (strncmp(op, "sigil_", 6) == 0 && strchr("DTNU", op[6]) && op[7] == '\0' &&
+               pat->nkids == 2 && ast_is_named(pat->kids[0], AST_CALL, "<<>>") &&
+               pat->kids[0]->nkids == 1 && pat->kids[0]->kids[0]->kind == AST_STRING) {
+        const AstNode *text = pat->kids[0]->kids[0]; // ~D[...]: the struct literal's map
+        AstNode *map = sigil_calendar_expand(fg->mg->cg, pat, text->text, text->text_len);
+        if (map != NULL) {
+            match_map(fg, map, src, fail);
+        }
     } else if (strcmp(op, "%") == 0 && pat->nkids == 2) {
         match_struct(fg, pat, src, fail);
     } else if (strcmp(op, "<<>>") == 0) {

@@ -609,6 +609,17 @@ defmodule Enum do
 
   def sort(enumerable, fun) when is_function(fun, 2), do: merge_sort(to_list(enumerable), fun)
 
+  # A module with compare/2 (Date, Time, NaiveDateTime ...), alone or as {:asc | :desc, module}.
+  def sort(enumerable, {:asc, module}) when is_atom(module), do: sort(enumerable, module)
+
+  def sort(enumerable, {:desc, module}) when is_atom(module) do
+    merge_sort(to_list(enumerable), fn a, b -> module.compare(a, b) != :lt end)
+  end
+
+  def sort(enumerable, module) when is_atom(module) do
+    merge_sort(to_list(enumerable), fn a, b -> module.compare(a, b) != :gt end)
+  end
+
   def sort_by(enumerable, mapper), do: sort_by(enumerable, mapper, :asc)
 
   def sort_by(enumerable, mapper, :asc) do

@@ -14,6 +14,7 @@
 #include "bytecode.h"
 #include "doc.h"
 #include "ffi_cell.h"
+#include "inspect_calendar.h"
 #include "inspect_text.h"
 #include "map.h"
 #include "module.h"
@@ -535,6 +536,15 @@ static DocId map_doc(Ctx *c, Term map, long limit)
         map_field(map, ATOM_last, &inner)) {
         return range_doc(c, map, limit);
     }
+    StrBuf iso;
+    strbuf_init(&iso);
+    char sigil;
+    if (inspect_calendar_text(c->vm, map, &iso, &sigil)) { // ~D[2024-01-31], ~T[...], ~N[...]
+        strbuf_printf(&c->tmp, "~%c[%.*s]", sigil, (int)iso.len, iso.data);
+        strbuf_free(&iso);
+        return take_tmp(c);
+    }
+    strbuf_free(&iso);
     uint32_t map_atom;
     if (name_is(c, name, "Elixir.MapSet") &&
         atom_lookup(c->vm->atoms, "map", 3, &map_atom) && map_field(map, map_atom, &inner) &&
@@ -800,5 +810,5 @@ bool inspect_to_string(Vm *vm, Term t, StrBuf *out)
             out->data[mark] = '\0';
         }
     }
-    return false;
+    return term_is_map(t) && inspect_calendar_text(vm, t, out, NULL); // String.Chars.Date ...
 }

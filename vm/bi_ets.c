@@ -14,6 +14,7 @@
 
 static const char *const NO_TABLE = "the table identifier does not refer to an existing ETS table";
 static const char *const NO_KEY = "not a key that exists in the table";
+static const char *const NOT_OBJECTS = "not a non-empty tuple or a list of non-empty tuples";
 static const char *const BAD_TYPE =
     "the table identifier refers to an ETS table of a type not supported by this operation";
 
@@ -102,6 +103,9 @@ Term bi_ets_new_2(Process *p, Term *args)
     bool is_named = false;
     Term protection = bi_atom(p, "protected");
     Term opts = args[1];
+    if (!term_is_list(opts)) {
+        return bi_badarg(p, 2, "not a list");
+    }
     for (; term_is_cons(opts); opts = term_tl(opts)) {
         Term o = term_hd(opts);
         if (is_atom_named(p, o, "set")) {
@@ -179,10 +183,15 @@ static bool copy_objects(Process *p, EtsTable *t, Term arg, EtsObject ***out, si
         elems = em_malloc(sizeof *elems);
         elems[0] = arg;
     } else if (!bi_list_to_array(arg, &elems, &n)) {
-        bi_badarg(p, 2, "not a tuple");
+        bi_badarg(p, 2, term_is_cons(arg) ? NOT_OBJECTS : "not a tuple");
         return false;
     }
     for (size_t i = 0; i < n; i++) {
+        if (!term_is_tuple(arg) && (!term_is_tuple(elems[i]) || term_tuple_arity(elems[i]) == 0)) {
+            bi_badarg(p, 2, NOT_OBJECTS);
+            free(elems);
+            return false;
+        }
         if (!check_object(p, elems[i], t->keypos)) {
             free(elems);
             return false;
@@ -275,7 +284,7 @@ Term bi_ets_lookup_element_3(Process *p, Term *args)
 {
     uint32_t pos;
     if (!position_of(args[2], &pos)) {
-        return bi_badarg(p, 3, "not a valid position");
+        return bi_badarg(p, 3, "out of range");
     }
     EtsTable *t = open_table(p, args[0], false);
     if (t == NULL) {
@@ -430,7 +439,7 @@ static const char *apply_counter(Process *p, EtsTable *t, Term *elems, uint32_t 
         return "the position is the same as the key position";
     }
     if (pos > arity) {
-        return "position is greater than the size of the object";
+        return "the position in the update operation is out of range";
     }
     if (!term_is_integer(elems[pos - 1])) {
         return "the value in the given position, in the object, is not an integer";
@@ -544,17 +553,17 @@ Term bi_ets_update_element_3(Process *p, Term *args)
         uint32_t pos;
         if (!term_is_tuple(op) || term_tuple_arity(op) != 2 ||
             !position_of(term_tuple_elems(op)[0], &pos)) {
-            why = "not a valid update operation";
+            why = "is not a valid element specification";
         } else if (pos == t->keypos) {
             why = "the position is the same as the key position";
         } else if (pos > arity) {
-            why = "position is greater than the size of the object";
+            why = "out of range";
         } else {
             elems[pos - 1] = term_tuple_elems(op)[1];
         }
     }
     if (why == NULL && ops != TERM_NIL) {
-        why = "not a valid update operation";
+        why = "is not a valid element specification";
     }
     if (why == NULL) {
         ets_replace(t, old, ets_object_new(copy, t->keypos));
@@ -651,7 +660,7 @@ Term bi_ets_info_2(Process *p, Term *args)
     EtsTable *t = ets_acquire(&p->vm->ets, args[0]);
     if (t == NULL) {
         if (!term_is_atom(args[0]) && !term_is_ref(args[0])) {
-            return bi_badarg(p, 1, "not a table identifier");
+            return bi_badarg(p, 1, "not an atom or a table identifier");
         }
         return bi_atom(p, "undefined");
     }
@@ -671,7 +680,7 @@ Term bi_ets_info_1(Process *p, Term *args)
     EtsTable *t = ets_acquire(&p->vm->ets, args[0]);
     if (t == NULL) {
         if (!term_is_atom(args[0]) && !term_is_ref(args[0])) {
-            return bi_badarg(p, 1, "not a table identifier");
+            return bi_badarg(p, 1, "not an atom or a table identifier");
         }
         return bi_atom(p, "undefined");
     }
@@ -692,7 +701,7 @@ Term bi_ets_info_1(Process *p, Term *args)
 Term bi_ets_whereis_1(Process *p, Term *args)
 {
     if (!term_is_atom(args[0])) {
-        return bi_badarg(p, 1, "not an atom");
+        return bi_badarg(p, 1, "invalid table name (must be an atom)");
     }
     EtsTable *t = ets_acquire(&p->vm->ets, args[0]);
     if (t == NULL) {

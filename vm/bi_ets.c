@@ -337,6 +337,7 @@ Term bi_ets_tab2list_1(Process *p, Term *args)
     TermVec v = {.p = p};
     ets_each(t, push_copy, &v);
     close_table(t);
+    proc_charge(p, v.len * 4);
     return vec_to_list(&v);
 }
 

@@ -176,13 +176,15 @@ test-asan:
 # The concurrency tests under ThreadSanitizer (Criterion cannot run under it, so these are
 # plain programs): the process, OTP, I/O and Logger golden areas, the I/O pool test and the
 # stress programs scaled down 100x (tests/stress/README.md). TSAN_OPTIONS makes any report fail.
-TSAN_AREAS := process otp io logger
+TSAN_AREAS := process otp io logger # plus the stdlib/ets_* golden tests (test-tsan)
 test-tsan:
 	$(MAKE) MODE=tsan all
 	for area in $(TSAN_AREAS); do \
 	    TSAN_OPTIONS="halt_on_error=1 exitcode=66" GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} \
 	        bash tests/run_golden.sh build/tsan/ember tests/golden/$$area || exit 1; \
 	done
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66" GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} \
+	    bash tests/run_golden.sh build/tsan/ember tests/golden stdlib/ets_
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" IO_POOL_TIMEOUT=60 bash tests/io_pool_test.sh build/tsan/ember
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" STRESS_TIMEOUT=$${STRESS_TIMEOUT:-300} \
 	    bash tests/stress/run.sh build/tsan/ember $${TSAN_STRESS_SCALE:-100}

@@ -36,6 +36,7 @@ static void init_memory(Process *p)
     p->registered_name = TERM_NONE;
     p->rel = &PROC_NO_RELATIONS;
     p->trap_exit = false;
+    p->has_ets_tables = false;
     p->is_main = false;
     atomic_store(&p->has_signals, false);
     p->timer_state = TIMER_NONE;

@@ -113,6 +113,7 @@ struct Process {
     ProcRelations *rel;      // links, monitors, dropped replies (PROC_NO_RELATIONS when none)
     Term registered_name;    // atom, or TERM_NONE
     bool trap_exit;
+    bool has_ets_tables;     // it created an ETS table (deleted when it exits; owner only)
     bool is_main;            // the script's main process: its end ends the program
     _Atomic bool has_signals; // the inbox holds a signal (checked without the lock)
     _Atomic uint8_t timer_state;  // TIMER_* for the current receive ... after

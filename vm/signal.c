@@ -356,6 +356,11 @@ void signal_terminate(Process *p, Term reason)
     if (name != TERM_NONE) {
         registry_unregister(vm, name); // (our own status is EXITING: it skips our lock)
     }
+    // Before links and monitors hear of the exit, as in BEAM: a :DOWN handler finds the
+    // tables gone.
+    if (p->has_ets_tables) {
+        ets_delete_owned(&vm->ets, p->pid);
+    }
     for (uint32_t i = 0; i < link_count; i++) {
         signal_deliver(vm, links[i], message_copy(reason, MSG_EXIT_LINK, p->pid));
     }

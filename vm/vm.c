@@ -23,6 +23,7 @@ Vm *vm_new(void)
     atomic_init(&vm->next_pid, 0);
     ptab_init(&vm->ptab, PTAB_DEFAULT_MAX);
     pthread_mutex_init(&vm->registry_lock, NULL);
+    ets_registry_init(&vm->ets);
     pthread_mutex_init(&vm->output_lock, NULL);
     pthread_mutex_init(&vm->done_lock, NULL);
     pthread_cond_init(&vm->done_cond, NULL);
@@ -70,6 +71,7 @@ void vm_free(Vm *vm)
     free(vm->registry);
     builtin_index_free(&vm->builtins);
     pthread_mutex_destroy(&vm->registry_lock);
+    ets_registry_destroy(&vm->ets);
     pthread_mutex_destroy(&vm->output_lock);
     pthread_mutex_destroy(&vm->done_lock);
     pthread_cond_destroy(&vm->done_cond);

@@ -11,6 +11,7 @@
 
 #include "atom.h"
 #include "builtins.h"
+#include "ets.h"
 #include "proc_table.h"
 #include "scheduler.h"
 #include "term.h"
@@ -52,6 +53,7 @@ struct Vm {
     RegEntry *registry;       // registered names, unordered
     uint32_t registry_count;
     uint32_t registry_cap;
+    EtsRegistry ets;          // ETS tables (vm/ets.h)
     _Atomic int logger_level; // LOG_* (vm/exit_report.h): reports below it are not printed
     pthread_mutex_t output_lock; // one IO.puts / crash report is written whole
     // The script's main process ended: the runner waits on done_cond for it.

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bi_common.h"
+#include "bigint.h"
 #include "vm.h"
 
 #define MAX_PATTERNS 64
@@ -334,12 +335,17 @@ Term bi_binary_replace_4(Process *p, Term *args) { return replace(p, args, 4); }
 // ==== part, at, first, last, copy, bin_to_list, list_to_bin ====
 
 // The byte range of [pos], [len] in binary [bin]; false after raising (argument numbers
-// [pos_arg], [len_arg] in the messages).
+// [pos_arg], [len_arg] in the messages). [len_arg] 0 means both came in one {pos, len}
+// tuple (part/2, bin_to_list/2), whose errors Erlang words differently.
 static bool part_range(Process *p, Term bin, Term pos, Term len, int pos_arg, int len_arg,
                        size_t *start, size_t *end)
 {
     if (!term_is_binary(bin)) {
         bi_badarg(p, 1, "not a binary");
+        return false;
+    }
+    if (len_arg == 0 && (!term_is_integer(pos) || !term_is_integer(len))) {
+        bi_badarg(p, pos_arg, "not a valid {Pos,Length} tuple");
         return false;
     }
     if (!term_is_integer(pos)) {
@@ -354,12 +360,16 @@ static bool part_range(Process *p, Term bin, Term pos, Term len, int pos_arg, in
     term_binary_bytes(bin, &size);
     int64_t at;
     if (!bi_int64(pos, &at) || at < 0 || (uint64_t)at > size) {
+        if (len_arg == 0 && bigint_compare(pos, term_from_small(0)) > 0) {
+            error_raise(p, ERR_ARGUMENT, "argument error");
+            return false;
+        }
         bi_badarg(p, pos_arg, "out of range");
         return false;
     }
     int64_t n;
     if (!bi_int64(len, &n) || (n < 0 && -n > at) || (n > 0 && (uint64_t)n > size - (uint64_t)at)) {
-        bi_badarg(p, len_arg, "out of range");
+        bi_badarg(p, len_arg == 0 ? pos_arg : len_arg, "out of range");
         return false;
     }
     *start = (size_t)(n < 0 ? at + n : at);
@@ -399,7 +409,7 @@ Term bi_binary_part_2(Process *p, Term *args)
     if (!term_is_binary(args[0])) {
         return bi_badarg(p, 1, "not a binary");
     }
-    return part_tuple(p, args[1], &pos, &len) ? part(p, args[0], pos, len, 2, 2) : TERM_NONE;
+    return part_tuple(p, args[1], &pos, &len) ? part(p, args[0], pos, len, 2, 0) : TERM_NONE;
 }
 
 static Term bytes_to_list(Process *p, Term bin, Term pos, Term len, int pos_arg, int len_arg)
@@ -435,7 +445,7 @@ Term bi_binary_bin_to_list_2(Process *p, Term *args)
     if (!term_is_binary(args[0])) {
         return bi_badarg(p, 1, "not a binary");
     }
-    return part_tuple(p, args[1], &pos, &len) ? bytes_to_list(p, args[0], pos, len, 2, 2)
+    return part_tuple(p, args[1], &pos, &len) ? bytes_to_list(p, args[0], pos, len, 2, 0)
                                               : TERM_NONE;
 }
 

@@ -252,11 +252,13 @@ static Term decode64(Process *p, Term data, Term opts, const char *alphabet, con
     } else if (rest == 4) {
         ok = decode_last_quad(p, r, alphabet, &b, quiet);
     } else if (rest == 8) {
-        ok = decode_quad(p, r, 4, alphabet, &b, quiet) && decode_last_quad(p, r + 4, alphabet, &b, quiet);
+        ok = decode_quad(p, r, 4, alphabet, &b, quiet) &&
+             decode_last_quad(p, r + 4, alphabet, &b, quiet);
     } else if (unpadded && (rest == 2 || rest == 3)) {
         ok = decode_quad(p, r, rest, alphabet, &b, quiet);
     } else if (unpadded && (rest == 6 || rest == 7)) {
-        ok = decode_quad(p, r, 4, alphabet, &b, quiet) && decode_quad(p, r + 4, rest - 4, alphabet, &b, quiet);
+        ok = decode_quad(p, r, 4, alphabet, &b, quiet) &&
+             decode_quad(p, r + 4, rest - 4, alphabet, &b, quiet);
     } else {
         if (!quiet) {
             error_raise(p, ERR_ARGUMENT, "incorrect padding");
@@ -378,7 +380,11 @@ static Term decode32(Process *p, Term data, Term opts, const char *alphabet, con
     if (!ok || rest == 0) {
         // nothing more
     } else if (rest == 8) {
-        size_t len = all_pad(r, 2) ? 2 : all_pad(r, 4) ? 4 : all_pad(r, 5) ? 5 : all_pad(r, 7) ? 7 : 8;
+        size_t len = all_pad(r, 2)   ? 2
+                     : all_pad(r, 4) ? 4
+                     : all_pad(r, 5) ? 5
+                     : all_pad(r, 7) ? 7
+                                     : 8;
         ok = decode_octet(p, r, len, alphabet, hc, &b, quiet);
     } else if (unpadded && (rest == 2 || rest == 4 || rest == 5 || rest == 7)) {
         ok = decode_octet(p, r, rest, alphabet, hc, &b, quiet);
@@ -405,8 +411,14 @@ static Term ok_or_error(Process *p, Term decoded)
 
 Term bi_base_encode16_1(Process *p, Term *args) { return encode16(p, args, TERM_NIL); }
 Term bi_base_encode16_2(Process *p, Term *args) { return encode16(p, args, args[1]); }
-Term bi_base_decode16_bang_1(Process *p, Term *args) { return decode16(p, args[0], TERM_NIL, false); }
-Term bi_base_decode16_bang_2(Process *p, Term *args) { return decode16(p, args[0], args[1], false); }
+Term bi_base_decode16_bang_1(Process *p, Term *args)
+{
+    return decode16(p, args[0], TERM_NIL, false);
+}
+Term bi_base_decode16_bang_2(Process *p, Term *args)
+{
+    return decode16(p, args[0], args[1], false);
+}
 Term bi_base_decode16_1(Process *p, Term *args)
 {
     return ok_or_error(p, decode16(p, args[0], TERM_NIL, true));

@@ -7,7 +7,8 @@ for s <- ["", "f", "fo", "foo", "foob", "fooba", "foobar", bytes] do
               Base.encode32(s, case: :lower, padding: false), Base.hex_encode32(s)})
   IO.inspect(Base.decode16!(Base.encode16(s)) == s and Base.decode64!(Base.encode64(s)) == s and
                Base.url_decode64!(Base.url_encode64(s, padding: false), padding: false) == s and
-               Base.decode32!(Base.encode32(s)) == s and Base.hex_decode32!(Base.hex_encode32(s)) == s)
+               Base.decode32!(Base.encode32(s)) == s and
+               Base.hex_decode32!(Base.hex_encode32(s)) == s)
 end
 
 IO.inspect(Base.decode16("666F6F"))

@@ -24,10 +24,12 @@ IO.inspect(:binary.replace("a.b.c", ".", "::"))
 IO.inspect(:binary.replace("a.b.c", ".", "::", [:global]))
 IO.inspect(:binary.replace("one two", ["one", "two"], "[]", [:global, {:insert_replaced, 1}]))
 
-IO.inspect({:binary.part("abcdef", 1, 3), :binary.part("abcdef", {4, -2}), :binary.part("abc", 3, 0)})
+IO.inspect({:binary.part("abcdef", 1, 3), :binary.part("abcdef", {4, -2}),
+            :binary.part("abc", 3, 0)})
 IO.inspect({:binary.at("abc", 1), :binary.first("abc"), :binary.last("abc")})
 IO.inspect({:binary.copy("ab", 3), :binary.copy("x"), :binary.copy("ab", 0)})
-IO.inspect({:binary.bin_to_list("abc"), :binary.bin_to_list("abcde", {1, 3}), :binary.bin_to_list("abcde", 4, -2)})
+IO.inspect({:binary.bin_to_list("abc"), :binary.bin_to_list("abcde", {1, 3}),
+            :binary.bin_to_list("abcde", 4, -2)})
 IO.inspect(:binary.list_to_bin([?a, "bc", [?d, ["e"]]]))
 
 for f <- [fn -> :binary.split("abc", "") end, fn -> :binary.split(:abc, ",") end,

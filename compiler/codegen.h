@@ -384,6 +384,8 @@ void tab_free(ModTables *t);
 // ==== use.c ====
 // True when statement [s] is `use Module` or `use Module, opts`.
 bool use_is_use(const AstNode *s);
+// When [s] is `use Bitwise`: applies it to [mg] as `import Bitwise` and returns true.
+bool use_is_import(ModGen *mg, const AstNode *s);
 // For a `use` statement: a __block__ of the default defs it provides that module [mg] does
 // not define itself (registered by defmodule.c after the module's own defs); NULL (with a
 // CompileError for an unsupported module) otherwise.

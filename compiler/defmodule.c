@@ -568,6 +568,8 @@ static void module_stmt(ModGen *mg, const AstNode *s)
                                        strcmp(s->text, "import") == 0 ||
                                        strcmp(s->text, "require") == 0)) {
         cg_apply_directive(mg, s);
+    } else if (use_is_import(mg, s)) {
+        // applied (use.c)
     } else if (!is_defstruct(s) && !use_is_use(s)) {
         expr_compile_effect(module_body(mg), s);
     }

@@ -614,5 +614,9 @@ void ops_unsupported(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
         cg_error(fg->mg->cg, n->line, "cannot invoke %s/%u outside module", n->text, n->nkids);
         return;
     }
+    if (use_is_import(fg->mg, n)) {
+        emit_load_atom(fg, dst, "Elixir.Bitwise");
+        return;
+    }
     cg_error(fg->mg->cg, n->line, "%s is not supported by Ember yet", n->text);
 }

@@ -8,6 +8,9 @@
 // the AST of the keyword list in place of the `__use_opts__` variable of the child_spec/1
 // snippet, giving Elixir's `Supervisor.child_spec(default, opts)`.
 //
+// `use Bitwise` (deprecated in Elixir 1.14, which warns) is `import Bitwise`: use_is_import
+// applies it where it stands.
+//
 // The defaults delegate their bodies to the used module (GenServer.__default_*__) so that the
 // snippets stay small and the behaviour lives in Ember code (stdlib/gen_server.ex).
 #include "codegen.h"
@@ -98,11 +101,25 @@ bool use_is_use(const AstNode *s)
            (s->nkids == 1 || s->nkids == 2);
 }
 
+bool use_is_import(ModGen *mg, const AstNode *s)
+{
+    if (!use_is_use(s) || s->kids[0]->kind != AST_ALIAS ||
+        strcmp(cg_alias_text(mg, s->kids[0]), "Elixir.Bitwise") != 0) {
+        return false;
+    }
+    cg_add_import(mg, s);
+    return true;
+}
+
 AstNode *use_defaults(ModGen *mg, const AstNode *s)
 {
     Cg *cg = mg->cg;
     if (!use_is_use(s)) {
         return NULL;
+    }
+    if (s->kids[0]->kind == AST_ALIAS &&
+        strcmp(cg_alias_text(mg, s->kids[0]), "Elixir.Bitwise") == 0) {
+        return cg_node(cg, AST_CALL, s->line, "__block__"); // an import, applied in order
     }
     const AstNode *target = s->kids[0];
     const char *full = target->kind == AST_ALIAS ? cg_alias_text(mg, target) : NULL;

@@ -1052,14 +1052,25 @@ defmodule Enum do
 
   # ==== random ====
 
-  # Any element will do (Elixir's is random); the choice comes from :erlang.phash2 of a
-  # unique integer, so it varies between calls without a random number generator.
+  # A random element, drawn with :rand (stdlib/erlang_rand.ex; the process's :rand_seed).
   def random(enumerable) do
     case to_list(enumerable) do
       [] -> raise Enum.EmptyError
-      list -> :lists.nth(:erlang.phash2(:erlang.unique_integer(), length(list)) + 1, list)
+      list -> :lists.nth(:rand.uniform(length(list)), list)
     end
   end
+
+  # The elements in a random order: each gets a random key and the list is sorted by key.
+  def shuffle(enumerable) do
+    keyed = shuffle_keys(to_list(enumerable), [])
+    for_each_second(:lists.keysort(1, keyed), [])
+  end
+
+  defp shuffle_keys([], acc), do: acc
+  defp shuffle_keys([x | rest], acc), do: shuffle_keys(rest, [{:rand.uniform(), x} | acc])
+
+  defp for_each_second([], acc), do: :lists.reverse(acc)
+  defp for_each_second([{_, x} | rest], acc), do: for_each_second(rest, [x | acc])
 
   # ==== chunk_while ====
 

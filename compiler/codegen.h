@@ -201,6 +201,11 @@ struct FnGen {
 // new root ([root] itself when there are none).
 AstNode *protocol_expand(Cg *cg, AstNode *root);
 
+// ==== def_rewrites.c ====
+// Rewrites every `defdelegate f(a), to: M [, as: :g]` in [root] into `def f(a), do: M.g(a)`
+// and inlines each module's `defguard`/`defguardp` at its call sites.
+void def_rewrites_expand(Cg *cg, AstNode *root);
+
 // ==== repl_compile.c (the REPL's shape of a script; see compiler.h compile_repl) ====
 // Binds the earlier inputs' variables to the argument registers and imports the helpers.
 void repl_begin(FnGen *fg, const CompileRepl *repl);

@@ -810,6 +810,7 @@ static bool compile_any(const char *src, size_t len, const char *file, CompileMo
     normalize_texts(arena, root, 0);
     Cg cg = {.arena = arena, .file = file, .diag = diag};
     root = protocol_expand(&cg, root);
+    def_rewrites_expand(&cg, root);
     if (cg.failed) {
         arena_free(arena);
         return false;

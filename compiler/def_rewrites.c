@@ -1,4 +1,5 @@
-// defdelegate and defguard without macros: a pre-pass over the tree, before code generation.
+// defdelegate, defguard and lowercase sigils' escapes without macros: a pre-pass over the
+// tree, before code generation.
 //   defdelegate f(a, b), to: Mod [, as: :g]   ->  def f(a, b), do: Mod.g(a, b)
 //   defguard g(x) when expr                   ->  every call g(y) in the same module (in guards
 //                                                 and expressions) becomes expr with x := y
@@ -142,9 +143,32 @@ static void expand_guards(Cg *cg, AstNode *body)
     }
 }
 
+// ==== Lowercase sigils ====
+
+// ~s, ~c and ~w resolve escapes in their literal parts, like strings (Elixir's sigil_s,
+// sigil_c and sigil_w call Macro.unescape_string); the parser keeps them raw, as Elixir's
+// quoted form does.
+static void unescape_sigil(Cg *cg, AstNode *n)
+{
+    AstNode *body = n->nkids ? n->kids[0] : NULL;
+    bool chars = strcmp(n->text, "sigil_c") == 0;
+    for (uint32_t i = 0; ast_is_named(body, AST_CALL, "<<>>") && i < body->nkids; i++) {
+        AstNode *part = body->kids[i];
+        if (part->kind == AST_STRING && memchr(part->text, '\\', part->text_len) != NULL) {
+            char *out = arena_alloc(cg->arena, part->text_len + 1);
+            part->text_len = lx_unescape_sigil(part->text, part->text_len, out, chars);
+            part->text = out;
+        }
+    }
+}
+
 static void walk(Cg *cg, AstNode *n, int depth)
 {
     if (!n || depth > 200) {
+        return;
+    }
+    if (is_call(n, "sigil_s") || is_call(n, "sigil_c") || is_call(n, "sigil_w")) {
+        unescape_sigil(cg, n);
         return;
     }
     if (is_call(n, "defdelegate")) {
@@ -156,6 +180,9 @@ static void walk(Cg *cg, AstNode *n, int depth)
         if (body) {
             expand_guards(cg, body);
         }
+    }
+    if (n->target) {
+        walk(cg, n->target, depth + 1);
     }
     for (uint32_t i = 0; i < n->nkids; i++) {
         walk(cg, n->kids[i], depth + 1);

@@ -490,3 +490,61 @@ int lx_lex_sigil(Lexer *lx, Token *out)
     lx->cur = m;
     return TK_SIGIL;
 }
+
+// Appends code point [cp] to [out] as UTF-8; returns the bytes written.
+static size_t put_utf8(char *out, uint32_t cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | cp >> 6);
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | cp >> 12);
+        out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | cp >> 18);
+    out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+    out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t lx_unescape_sigil(const char *src, size_t len, char *out, bool chars)
+{
+    const unsigned char *p = (const unsigned char *)src;
+    const unsigned char *lim = p + len;
+    size_t n = 0;
+    while (p < lim) {
+        if (*p != '\\' || p + 1 >= lim) {
+            out[n++] = (char)*p++;
+            continue;
+        }
+        unsigned char c = p[1];
+        unsigned char byte;
+        uint32_t cp;
+        p += 2;
+        if (lx_simple_escape(c, &byte)) {
+            out[n++] = (char)byte;
+        } else if (c == 'x' && read_hex(&p, lim, 2, &cp) > 0) {
+            n += chars ? put_utf8(out + n, cp) : (out[n] = (char)cp, 1);
+        } else if (c == 'u') {
+            bool braced = p < lim && *p == '{';
+            p += braced;
+            read_hex(&p, lim, braced ? 6 : 4, &cp);
+            p += braced && p < lim && *p == '}';
+            n += put_utf8(out + n, cp > 0x10FFFF ? 0xFFFD : cp);
+        } else if (c == '\n') {
+            // a backslash at the end of a line continues it
+        } else {
+            out[n++] = (char)c;
+        }
+    }
+    return n;
+}

@@ -93,4 +93,9 @@ AstNode *parse_no_parens_container_error(Parser *p, AstNode *expr);
 AstNode *parse_strict_parens_error(Parser *p, const Token *paren);
 AstNode *parse_trailing_comma_error(Parser *p, AstNode *kw, const Token *comma);
 
+// A lowercase sigil's text keeps its escapes in the tree (as in Elixir's quoted form); the code
+// generator resolves them (\n, \xHH, \u{H}, ...) into [out] (room for [len] bytes) with this
+// (compiler/lex_quoted.c); [chars]: \xHH is a code point (charlists). Returns the length.
+size_t lx_unescape_sigil(const char *src, size_t len, char *out, bool chars);
+
 #endif

@@ -156,6 +156,38 @@ static void ambiguous_call(FnGen *fg, uint32_t line, const char *name, const Ast
              name, text, name, name, text, name);
 }
 
+static int compare_var_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+// binding(): the keyword list of the variables in scope, sorted by name as Elixir's is.
+static void compile_binding(FnGen *fg, uint32_t line, uint32_t dst, bool tail)
+{
+    Cg *cg = fg->mg->cg;
+    const char **names = arena_alloc(cg->arena, (fg->var_len + 1) * sizeof(char *));
+    uint32_t count = 0;
+    for (uint32_t i = 0; i < fg->var_len; i++) {
+        const char *name = fg->vars[i].name;
+        bool seen = strncmp(name, "__", 2) == 0 || strcmp(name, "_") == 0;
+        for (uint32_t k = 0; k < count && !seen; k++) {
+            seen = strcmp(names[k], name) == 0;
+        }
+        if (!seen) {
+            names[count++] = name;
+        }
+    }
+    qsort(names, count, sizeof(char *), compare_var_names);
+    AstNode *list = cg_node(cg, AST_LIST, line, NULL);
+    for (uint32_t i = 0; i < count; i++) {
+        AstNode *pair = cg_node(cg, AST_TUPLE, line, NULL);
+        ast_push(cg->arena, pair, cg_node(cg, AST_ATOM, line, names[i]));
+        ast_push(cg->arena, pair, cg_node(cg, AST_VAR, line, names[i]));
+        ast_push(cg->arena, list, pair);
+    }
+    expr_finish(fg, list, dst, tail);
+}
+
 // An unqualified call: local function, Kernel import, or a CompileError.
 static void call_named(FnGen *fg, uint32_t line, const char *name, const AstNode *const *args,
                        uint32_t argc, uint32_t dst, bool tail)
@@ -172,6 +204,10 @@ static void call_named(FnGen *fg, uint32_t line, const char *name, const AstNode
     const char *imported = cg_import_for(fg->mg, name, argc);
     if (imported) {
         expr_call_ext(fg, imported, name, args, argc, dst, tail);
+        return;
+    }
+    if (argc == 0 && strcmp(name, "binding") == 0) {
+        compile_binding(fg, line, dst, tail);
         return;
     }
     if (argc == 1 && scope_lookup(fg, name) != UINT32_MAX && args[0]->kind == AST_CALL &&

@@ -1,7 +1,8 @@
 # Enum for Ember: every function here converts its enumerable (list, range, map) to a list
 # first, except where laziness or arithmetic on ranges matters (member?, count, at, take).
 # Plain recursion only; heavy lifting goes to C built-ins (:lists.reverse, :lists.sort,
-# List.keysort, Map.to_list). Sorts are stable merge sorts, as Elixir's are for <=-style funs.
+# List.keysort, Map.to_list) and to the plain list loops in stdlib/enum_lists.ex. Sorts are
+# stable merge sorts, as Elixir's are for <=-style funs.
 # The file also runs on real Elixir under another module name (see docs/builtins.md).
 defmodule Enum do
   # ==== Conversion ====
@@ -64,10 +65,7 @@ defmodule Enum do
     :lists.reverse(lazy_fold(enumerable, [], fn x, acc -> [fun.(x) | acc] end))
   end
 
-  def map(enumerable, fun), do: map_list(to_list(enumerable), fun, [])
-
-  defp map_list([], _fun, acc), do: :lists.reverse(acc)
-  defp map_list([x | rest], fun, acc), do: map_list(rest, fun, [fun.(x) | acc])
+  def map(enumerable, fun), do: Ember.EnumLists.map_list(to_list(enumerable), fun, [])
 
   def filter(%{__struct__: Range, first: first, last: last, step: step}, fun) do
     :lists.reverse(range_fold(first, last, step, [], fn x, acc -> keep(fun.(x), true, x, acc) end))
@@ -122,7 +120,7 @@ defmodule Enum do
   def reduce(enumerable, fun) do
     case to_list(enumerable) do
       [] -> raise Enum.EmptyError
-      [first | rest] -> reduce_list(rest, first, fun)
+      [first | rest] -> Ember.EnumLists.reduce_list(rest, first, fun)
     end
   end
 
@@ -135,15 +133,12 @@ defmodule Enum do
     lazy_fold(enumerable, acc, fun)
   end
 
-  def reduce(enumerable, acc, fun), do: reduce_list(to_list(enumerable), acc, fun)
+  def reduce(enumerable, acc, fun), do: Ember.EnumLists.reduce_list(to_list(enumerable), acc, fun)
 
   # Folds [fun] over first, first + step, ... up to [last] (nothing for an empty range).
   defp range_fold(i, last, step, acc, _fun) when step > 0 and i > last, do: acc
   defp range_fold(i, last, step, acc, _fun) when step < 0 and i < last, do: acc
   defp range_fold(i, last, step, acc, fun), do: range_fold(i + step, last, step, fun.(i, acc), fun)
-
-  defp reduce_list([], acc, _fun), do: acc
-  defp reduce_list([x | rest], acc, fun), do: reduce_list(rest, fun.(x, acc), fun)
 
   def reduce_while(%{__struct__: Range, first: first, last: last, step: step}, acc, fun) do
     range_while(first, last, step, acc, fun)
@@ -154,7 +149,7 @@ defmodule Enum do
     lazy_while(enumerable, acc, fun)
   end
 
-  def reduce_while(enumerable, acc, fun), do: reduce_while_list(to_list(enumerable), acc, fun)
+  def reduce_while(enumerable, acc, fun), do: Ember.EnumLists.reduce_while_list(to_list(enumerable), acc, fun)
 
   defp range_while(i, last, step, acc, _fun) when step > 0 and i > last, do: acc
   defp range_while(i, last, step, acc, _fun) when step < 0 and i < last, do: acc
@@ -162,15 +157,6 @@ defmodule Enum do
   defp range_while(i, last, step, acc, fun) do
     case fun.(i, acc) do
       {:cont, acc2} -> range_while(i + step, last, step, acc2, fun)
-      {:halt, acc2} -> acc2
-    end
-  end
-
-  defp reduce_while_list([], acc, _fun), do: acc
-
-  defp reduce_while_list([x | rest], acc, fun) do
-    case fun.(x, acc) do
-      {:cont, acc2} -> reduce_while_list(rest, acc2, fun)
       {:halt, acc2} -> acc2
     end
   end
@@ -186,19 +172,12 @@ defmodule Enum do
     {:lists.reverse(out), acc}
   end
 
-  def map_reduce(enumerable, acc, fun), do: map_reduce_list(to_list(enumerable), acc, fun, [])
-
-  defp map_reduce_list([], acc, _fun, out), do: {:lists.reverse(out), acc}
-
-  defp map_reduce_list([x | rest], acc, fun, out) do
-    {y, acc2} = fun.(x, acc)
-    map_reduce_list(rest, acc2, fun, [y | out])
-  end
+  def map_reduce(enumerable, acc, fun), do: Ember.EnumLists.map_reduce_list(to_list(enumerable), acc, fun, [])
 
   def scan(enumerable, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
     step = fn
       x, {out, :first} -> {[x | out], {:acc, x}}
-      x, {out, {:acc, acc}} -> scan_step(fun.(x, acc), out)
+      x, {out, {:acc, acc}} -> Ember.EnumLists.scan_step(fun.(x, acc), out)
     end
 
     :lists.reverse(elem(lazy_fold(enumerable, {[], :first}, step), 0))
@@ -207,25 +186,16 @@ defmodule Enum do
   def scan(enumerable, fun) do
     case to_list(enumerable) do
       [] -> []
-      [first | rest] -> scan_list(rest, first, fun, [first])
+      [first | rest] -> Ember.EnumLists.scan_list(rest, first, fun, [first])
     end
   end
 
   def scan(enumerable, acc, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
-    step = fn x, {out, {:acc, acc}} -> scan_step(fun.(x, acc), out) end
+    step = fn x, {out, {:acc, acc}} -> Ember.EnumLists.scan_step(fun.(x, acc), out) end
     :lists.reverse(elem(lazy_fold(enumerable, {[], {:acc, acc}}, step), 0))
   end
 
-  def scan(enumerable, acc, fun), do: scan_list(to_list(enumerable), acc, fun, [])
-
-  defp scan_step(acc, out), do: {[acc | out], {:acc, acc}}
-
-  defp scan_list([], _acc, _fun, out), do: :lists.reverse(out)
-
-  defp scan_list([x | rest], acc, fun, out) do
-    acc2 = fun.(x, acc)
-    scan_list(rest, acc2, fun, [acc2 | out])
-  end
+  def scan(enumerable, acc, fun), do: Ember.EnumLists.scan_list(to_list(enumerable), acc, fun, [])
 
   def each(%{__struct__: Range, first: first, last: last, step: step}, fun) do
     range_fold(first, last, step, :ok, fn x, acc ->
@@ -242,15 +212,8 @@ defmodule Enum do
   end
 
   def each(enumerable, fun) do
-    each_list(to_list(enumerable), fun)
+    Ember.EnumLists.each_list(to_list(enumerable), fun)
     :ok
-  end
-
-  defp each_list([], _fun), do: :ok
-
-  defp each_list([x | rest], fun) do
-    fun.(x)
-    each_list(rest, fun)
   end
 
   def flat_map(enumerable, fun) when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
@@ -267,17 +230,7 @@ defmodule Enum do
   end
 
   def map_every(enumerable, nth, fun) when is_integer(nth) and nth >= 0 do
-    map_every_list(to_list(enumerable), nth, fun, 0, [])
-  end
-
-  defp map_every_list([], _nth, _fun, _i, acc), do: :lists.reverse(acc)
-
-  defp map_every_list([x | rest], nth, fun, i, acc) do
-    if nth > 0 and rem(i, nth) == 0 do
-      map_every_list(rest, nth, fun, i + 1, [fun.(x) | acc])
-    else
-      map_every_list(rest, nth, fun, i + 1, [x | acc])
-    end
+    Ember.EnumLists.map_every_list(to_list(enumerable), nth, fun, 0, [])
   end
 
   def map_intersperse(enumerable, separator, fun) do
@@ -293,15 +246,9 @@ defmodule Enum do
     end
   end
 
-  def sum(enumerable), do: sum_list(to_list(enumerable), 0)
+  def sum(enumerable), do: Ember.EnumLists.sum_list(to_list(enumerable), 0)
 
-  defp sum_list([], acc), do: acc
-  defp sum_list([x | rest], acc), do: sum_list(rest, acc + x)
-
-  def product(enumerable), do: product_list(to_list(enumerable), 1)
-
-  defp product_list([], acc), do: acc
-  defp product_list([x | rest], acc), do: product_list(rest, acc * x)
+  def product(enumerable), do: Ember.EnumLists.product_list(to_list(enumerable), 1)
 
   def count(list) when is_list(list), do: length(list)
 
@@ -489,12 +436,8 @@ defmodule Enum do
   def fetch(enumerable, index) when is_integer(index) do
     list = to_list(enumerable)
     i = if index < 0, do: length(list) + index, else: index
-    if i < 0, do: :error, else: fetch_list(list, i)
+    if i < 0, do: :error, else: Ember.EnumLists.fetch_list(list, i)
   end
-
-  defp fetch_list([], _i), do: :error
-  defp fetch_list([x | _], 0), do: {:ok, x}
-  defp fetch_list([_ | rest], i), do: fetch_list(rest, i - 1)
 
   def fetch!(enumerable, index) do
     case fetch(enumerable, index) do
@@ -607,58 +550,35 @@ defmodule Enum do
     :lists.reverse(:lists.sort(:lists.reverse(to_list(enumerable))))
   end
 
-  def sort(enumerable, fun) when is_function(fun, 2), do: merge_sort(to_list(enumerable), fun)
+  def sort(enumerable, fun) when is_function(fun, 2), do: Ember.EnumLists.merge_sort(to_list(enumerable), fun)
 
   # A module with compare/2 (Date, Time, NaiveDateTime ...), alone or as {:asc | :desc, module}.
   def sort(enumerable, {:asc, module}) when is_atom(module), do: sort(enumerable, module)
 
   def sort(enumerable, {:desc, module}) when is_atom(module) do
-    merge_sort(to_list(enumerable), fn a, b -> module.compare(a, b) != :lt end)
+    Ember.EnumLists.merge_sort(to_list(enumerable), fn a, b -> module.compare(a, b) != :lt end)
   end
 
   def sort(enumerable, module) when is_atom(module) do
-    merge_sort(to_list(enumerable), fn a, b -> module.compare(a, b) != :gt end)
+    Ember.EnumLists.merge_sort(to_list(enumerable), fn a, b -> module.compare(a, b) != :gt end)
   end
 
   def sort_by(enumerable, mapper), do: sort_by(enumerable, mapper, :asc)
 
   def sort_by(enumerable, mapper, :asc) do
-    pairs = map_list(to_list(enumerable), fn x -> {x, mapper.(x)} end, [])
-    firsts(List.keysort(pairs, 1), [])
+    pairs = Ember.EnumLists.map_list(to_list(enumerable), fn x -> {x, mapper.(x)} end, [])
+    Ember.EnumLists.firsts(List.keysort(pairs, 1), [])
   end
 
   def sort_by(enumerable, mapper, :desc) do
-    pairs = map_list(to_list(enumerable), fn x -> {x, mapper.(x)} end, [])
-    :lists.reverse(firsts(List.keysort(:lists.reverse(pairs), 1), []))
+    pairs = Ember.EnumLists.map_list(to_list(enumerable), fn x -> {x, mapper.(x)} end, [])
+    :lists.reverse(Ember.EnumLists.firsts(List.keysort(:lists.reverse(pairs), 1), []))
   end
 
   def sort_by(enumerable, mapper, sorter) when is_function(sorter, 2) do
-    pairs = map_list(to_list(enumerable), fn x -> {x, mapper.(x)} end, [])
-    sorted = merge_sort(pairs, fn {_, a}, {_, b} -> sorter.(a, b) end)
-    firsts(sorted, [])
-  end
-
-  defp firsts([], acc), do: :lists.reverse(acc)
-  defp firsts([{x, _} | rest], acc), do: firsts(rest, [x | acc])
-
-  # Stable top-down merge sort: an element of the left half goes first when fun.(l, r).
-  defp merge_sort([], _fun), do: []
-  defp merge_sort([x], _fun), do: [x]
-
-  defp merge_sort(list, fun) do
-    {left, right} = :lists.split(div(length(list), 2), list)
-    merge(merge_sort(left, fun), merge_sort(right, fun), fun, [])
-  end
-
-  defp merge([], right, _fun, acc), do: :lists.reverse(acc, right)
-  defp merge(left, [], _fun, acc), do: :lists.reverse(acc, left)
-
-  defp merge([l | ls] = left, [r | rs] = right, fun, acc) do
-    if fun.(l, r) do
-      merge(ls, right, fun, [l | acc])
-    else
-      merge(left, rs, fun, [r | acc])
-    end
+    pairs = Ember.EnumLists.map_list(to_list(enumerable), fn x -> {x, mapper.(x)} end, [])
+    sorted = Ember.EnumLists.merge_sort(pairs, fn {_, a}, {_, b} -> sorter.(a, b) end)
+    Ember.EnumLists.firsts(sorted, [])
   end
 
   def reverse(enumerable), do: :lists.reverse(to_list(enumerable))
@@ -688,19 +608,16 @@ defmodule Enum do
   def intersperse(enumerable, separator) do
     case to_list(enumerable) do
       [] -> []
-      [first | rest] -> intersperse_list(rest, separator, [first])
+      [first | rest] -> Ember.EnumLists.intersperse_list(rest, separator, [first])
     end
   end
-
-  defp intersperse_list([], _sep, acc), do: :lists.reverse(acc)
-  defp intersperse_list([x | rest], sep, acc), do: intersperse_list(rest, sep, [x, sep | acc])
 
   # ==== Indexing and zipping ====
 
   def with_index(enumerable), do: with_index(enumerable, 0)
 
   def with_index(enumerable, offset) when is_integer(offset) do
-    index_list(to_list(enumerable), offset, fn x, i -> {x, i} end, [])
+    Ember.EnumLists.index_list(to_list(enumerable), offset, fn x, i -> {x, i} end, [])
   end
 
   def with_index(enumerable, fun) when is_function(fun, 2) do
@@ -708,12 +625,9 @@ defmodule Enum do
       step = fn x, {out, i} -> {[fun.(x, i) | out], i + 1} end
       :lists.reverse(elem(lazy_fold(enumerable, {[], 0}, step), 0))
     else
-      index_list(to_list(enumerable), 0, fun, [])
+      Ember.EnumLists.index_list(to_list(enumerable), 0, fun, [])
     end
   end
-
-  defp index_list([], _i, _fun, acc), do: :lists.reverse(acc)
-  defp index_list([x | rest], i, fun, acc), do: index_list(rest, i + 1, fun, [fun.(x, i) | acc])
 
   # A stream among the enumerables is zipped lazily (it may be infinite).
   def zip(left, right) do
@@ -769,10 +683,7 @@ defmodule Enum do
 
   defp heads_tails(_, _heads, _tails), do: :done
 
-  def unzip(enumerable), do: unzip_list(to_list(enumerable), [], [])
-
-  defp unzip_list([], as, bs), do: {:lists.reverse(as), :lists.reverse(bs)}
-  defp unzip_list([{a, b} | rest], as, bs), do: unzip_list(rest, [a | as], [b | bs])
+  def unzip(enumerable), do: Ember.EnumLists.unzip_list(to_list(enumerable), [], [])
 
   # ==== Taking and dropping ====
 
@@ -796,27 +707,19 @@ defmodule Enum do
     :lists.reverse(elem(lazy_while(enumerable, {[], n}, step), 0))
   end
 
-  def take(enumerable, n) when is_integer(n) and n > 0, do: take_list(to_list(enumerable), n, [])
+  def take(enumerable, n) when is_integer(n) and n > 0, do: Ember.EnumLists.take_list(to_list(enumerable), n, [])
 
   def take(enumerable, n) when is_integer(n) do
     list = to_list(enumerable)
-    drop_list(list, length(list) + n)
+    Ember.EnumLists.drop_list(list, length(list) + n)
   end
 
-  defp take_list([], _n, acc), do: :lists.reverse(acc)
-  defp take_list(_list, 0, acc), do: :lists.reverse(acc)
-  defp take_list([x | rest], n, acc), do: take_list(rest, n - 1, [x | acc])
-
-  def drop(enumerable, n) when is_integer(n) and n >= 0, do: drop_list(to_list(enumerable), n)
+  def drop(enumerable, n) when is_integer(n) and n >= 0, do: Ember.EnumLists.drop_list(to_list(enumerable), n)
 
   def drop(enumerable, n) when is_integer(n) do
     list = to_list(enumerable)
-    take_list(list, Kernel.max(length(list) + n, 0), [])
+    Ember.EnumLists.take_list(list, Kernel.max(length(list) + n, 0), [])
   end
-
-  defp drop_list(list, n) when n <= 0, do: list
-  defp drop_list([], _n), do: []
-  defp drop_list([_ | rest], n), do: drop_list(rest, n - 1)
 
   def take_while(enumerable, fun)
       when is_struct(enumerable, Stream) or is_function(enumerable, 2) do
@@ -846,37 +749,23 @@ defmodule Enum do
   end
 
   def take_every(enumerable, nth) when is_integer(nth) and nth > 0 do
-    every_list(to_list(enumerable), nth, 0, true, [])
+    Ember.EnumLists.every_list(to_list(enumerable), nth, 0, true, [])
   end
 
   def drop_every(enumerable, 0), do: to_list(enumerable)
 
   def drop_every(enumerable, nth) when is_integer(nth) and nth > 0 do
-    every_list(to_list(enumerable), nth, 0, false, [])
-  end
-
-  defp every_list([], _nth, _i, _keep, acc), do: :lists.reverse(acc)
-
-  defp every_list([x | rest], nth, i, keep, acc) do
-    if (rem(i, nth) == 0) == keep do
-      every_list(rest, nth, i + 1, keep, [x | acc])
-    else
-      every_list(rest, nth, i + 1, keep, acc)
-    end
+    Ember.EnumLists.every_list(to_list(enumerable), nth, 0, false, [])
   end
 
   def split(enumerable, n) when is_integer(n) and n >= 0 do
-    split_list(to_list(enumerable), n, [])
+    Ember.EnumLists.split_list(to_list(enumerable), n, [])
   end
 
   def split(enumerable, n) when is_integer(n) do
     list = to_list(enumerable)
-    split_list(list, Kernel.max(length(list) + n, 0), [])
+    Ember.EnumLists.split_list(list, Kernel.max(length(list) + n, 0), [])
   end
-
-  defp split_list([], _n, acc), do: {:lists.reverse(acc), []}
-  defp split_list(list, 0, acc), do: {:lists.reverse(acc), list}
-  defp split_list([x | rest], n, acc), do: split_list(rest, n - 1, [x | acc])
 
   def split_while(enumerable, fun), do: split_while_list(to_list(enumerable), fun, [])
 
@@ -921,21 +810,21 @@ defmodule Enum do
     if first >= n or last < first do
       []
     else
-      take_every(take_list(drop_list(list, first), last - first + 1, []), step)
+      take_every(Ember.EnumLists.take_list(Ember.EnumLists.drop_list(list, first), last - first + 1, []), step)
     end
   end
 
   def slice(enumerable, start, amount)
       when (is_struct(enumerable, Stream) or is_function(enumerable, 2)) and is_integer(start) and
              start >= 0 and is_integer(amount) do
-    if amount <= 0, do: [], else: drop_list(take(enumerable, start + amount), start)
+    if amount <= 0, do: [], else: Ember.EnumLists.drop_list(take(enumerable, start + amount), start)
   end
 
   def slice(enumerable, start, amount) when is_integer(start) and is_integer(amount) do
     list = to_list(enumerable)
     n = length(list)
     start = if start < 0, do: Kernel.max(n + start, 0), else: start
-    if start >= n or amount <= 0, do: [], else: take_list(drop_list(list, start), amount, [])
+    if start >= n or amount <= 0, do: [], else: Ember.EnumLists.take_list(Ember.EnumLists.drop_list(list, start), amount, [])
   end
 
   # ==== Chunking ====
@@ -946,41 +835,13 @@ defmodule Enum do
   def chunk_every(enumerable, count, step, leftover)
       when is_integer(count) and count > 0 and is_integer(step) and step > 0 do
     list = to_list(enumerable)
-    chunk_list(list, length(list), count, step, leftover, [])
-  end
-
-  # Chunks start every [step] elements; the first chunk that runs past the end is the last,
-  # padded from [leftover] (or dropped with :discard).
-  defp chunk_list(list, n, count, step, leftover, acc) do
-    cond do
-      n >= count ->
-        chunk = take_list(list, count, [])
-        chunk_list(drop_list(list, step), n - step, count, step, leftover, [chunk | acc])
-
-      n > 0 and leftover != :discard ->
-        :lists.reverse([list ++ take_list(leftover, count - n, []) | acc])
-
-      true ->
-        :lists.reverse(acc)
-    end
+    Ember.EnumLists.chunk_list(list, length(list), count, step, leftover, [])
   end
 
   def chunk_by(enumerable, fun) do
     case to_list(enumerable) do
       [] -> []
-      [x | rest] -> chunk_by_list(rest, fun, fun.(x), [x], [])
-    end
-  end
-
-  defp chunk_by_list([], _fun, _key, chunk, acc), do: :lists.reverse([:lists.reverse(chunk) | acc])
-
-  defp chunk_by_list([x | rest], fun, key, chunk, acc) do
-    k = fun.(x)
-
-    if k === key do
-      chunk_by_list(rest, fun, key, [x | chunk], acc)
-    else
-      chunk_by_list(rest, fun, k, [x], [:lists.reverse(chunk) | acc])
+      [x | rest] -> Ember.EnumLists.chunk_by_list(rest, fun, fun.(x), [x], [])
     end
   end
 
@@ -988,37 +849,27 @@ defmodule Enum do
 
   # uniq, frequencies and group_by hash in C (:ember_enum) so they stay linear.
   def uniq(enumerable) do
-    :ember_enum.uniq_pairs(map_list(to_list(enumerable), fn x -> {x, x} end, []))
+    :ember_enum.uniq_pairs(Ember.EnumLists.map_list(to_list(enumerable), fn x -> {x, x} end, []))
   end
 
   def uniq_by(enumerable, fun) do
-    :ember_enum.uniq_pairs(map_list(to_list(enumerable), fn x -> {fun.(x), x} end, []))
+    :ember_enum.uniq_pairs(Ember.EnumLists.map_list(to_list(enumerable), fn x -> {fun.(x), x} end, []))
   end
 
-  def dedup(enumerable), do: dedup_list(to_list(enumerable), fn x -> x end, [])
-  def dedup_by(enumerable, fun), do: dedup_list(to_list(enumerable), fun, [])
-
-  defp dedup_list([], _fun, _acc), do: []
-  defp dedup_list([x | rest], fun, _acc), do: dedup_rest(rest, fun, fun.(x), [x])
-
-  defp dedup_rest([], _fun, _key, acc), do: :lists.reverse(acc)
-
-  defp dedup_rest([x | rest], fun, key, acc) do
-    k = fun.(x)
-    if k === key, do: dedup_rest(rest, fun, key, acc), else: dedup_rest(rest, fun, k, [x | acc])
-  end
+  def dedup(enumerable), do: Ember.EnumLists.dedup_list(to_list(enumerable), fn x -> x end, [])
+  def dedup_by(enumerable, fun), do: Ember.EnumLists.dedup_list(to_list(enumerable), fun, [])
 
   def group_by(enumerable, key_fun), do: group_by(enumerable, key_fun, fn x -> x end)
 
   def group_by(enumerable, key_fun, value_fun) do
-    pairs = map_list(to_list(enumerable), fn x -> {key_fun.(x), value_fun.(x)} end, [])
+    pairs = Ember.EnumLists.map_list(to_list(enumerable), fn x -> {key_fun.(x), value_fun.(x)} end, [])
     :ember_enum.group_pairs(pairs)
   end
 
   def frequencies(enumerable), do: :ember_enum.frequencies(to_list(enumerable))
 
   def frequencies_by(enumerable, fun) do
-    :ember_enum.frequencies(map_list(to_list(enumerable), fun, []))
+    :ember_enum.frequencies(Ember.EnumLists.map_list(to_list(enumerable), fun, []))
   end
 
   # ==== Collecting ====
@@ -1062,34 +913,18 @@ defmodule Enum do
 
   # The elements in a random order: each gets a random key and the list is sorted by key.
   def shuffle(enumerable) do
-    keyed = shuffle_keys(to_list(enumerable), [])
-    for_each_second(:lists.keysort(1, keyed), [])
+    keyed = Ember.EnumLists.shuffle_keys(to_list(enumerable), [])
+    Ember.EnumLists.for_each_second(:lists.keysort(1, keyed), [])
   end
-
-  defp shuffle_keys([], acc), do: acc
-  defp shuffle_keys([x | rest], acc), do: shuffle_keys(rest, [{:rand.uniform(), x} | acc])
-
-  defp for_each_second([], acc), do: :lists.reverse(acc)
-  defp for_each_second([{_, x} | rest], acc), do: for_each_second(rest, [x | acc])
 
   # ==== chunk_while ====
 
   def chunk_while(enumerable, acc, chunk_fun, after_fun) do
-    {chunks, acc} = chunk_while_list(to_list(enumerable), acc, chunk_fun, [])
+    {chunks, acc} = Ember.EnumLists.chunk_while_list(to_list(enumerable), acc, chunk_fun, [])
 
     case after_fun.(acc) do
       {:cont, _acc} -> :lists.reverse(chunks)
       {:cont, chunk, _acc} -> :lists.reverse([chunk | chunks])
-    end
-  end
-
-  defp chunk_while_list([], acc, _fun, chunks), do: {chunks, acc}
-
-  defp chunk_while_list([x | rest], acc, fun, chunks) do
-    case fun.(x, acc) do
-      {:cont, chunk, acc} -> chunk_while_list(rest, acc, fun, [chunk | chunks])
-      {:cont, acc} -> chunk_while_list(rest, acc, fun, chunks)
-      {:halt, acc} -> {chunks, acc}
     end
   end
 

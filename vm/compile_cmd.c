@@ -14,22 +14,6 @@
 
 int main_compile(int argc, char **argv);
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = em_malloc((size_t)(size < 0 ? 0 : size) + 1);
-    *len = fread(buf, 1, (size_t)(size < 0 ? 0 : size), f);
-    buf[*len] = '\0';
-    fclose(f);
-    return buf;
-}
-
 static bool write_module(Vm *vm, const CompiledModule *m, const char *dir, FILE *bundle)
 {
     char err[256];
@@ -61,7 +45,7 @@ static bool write_module(Vm *vm, const CompiledModule *m, const char *dir, FILE 
 static bool compile_file(Vm *vm, const char *path, const char *dir, FILE *bundle)
 {
     size_t len;
-    char *src = slurp(path, &len);
+    char *src = em_read_file(path, &len);
     if (src == NULL) {
         fprintf(stderr, "ember: cannot read %s\n", path);
         return false;

@@ -32,33 +32,9 @@ static const char usage[] =
     "  ember -pa DIR              add DIR to the code path (repeatable; also EMBER_PATH=D1:D2)\n"
     "  ember --version | --help\n";
 
-// Reads a whole file into a NUL-terminated malloc'd buffer; NULL with errno set on failure.
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    size_t cap = 4096;
-    size_t n = 0;
-    char *buf = em_malloc(cap);
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (cap - n - 1 == 0) {
-            cap *= 2;
-            buf = em_realloc(buf, cap);
-        }
-    }
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 static char *read_or_complain(const char *path, size_t *len)
 {
-    char *src = read_file(path, len);
+    char *src = em_read_file(path, len);
     if (src == NULL) {
         fprintf(stderr, "** (File.Error) could not read file \"%s\": %s\n", path,
                 errno == ENOENT ? "no such file or directory" : strerror(errno));

@@ -205,29 +205,6 @@ void vm_add_code_path(Vm *vm, const char *dir)
     pthread_mutex_unlock(&vm->modules_lock);
 }
 
-// Reads all of [path]; NULL when it cannot be opened (the module is simply not there).
-static uint8_t *read_module_file(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    size_t cap = 1 << 16;
-    size_t n = 0;
-    uint8_t *buf = em_malloc(cap);
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            cap *= 2;
-            buf = em_realloc(buf, cap);
-        }
-    }
-    fclose(f);
-    *size = n;
-    return buf;
-}
-
 // Loads DIR/<name>.emb from the first code path directory that has it. A file that is there
 // but fails to load is reported on stderr and counts as absent (so the call raises
 // UndefinedFunctionError instead of running unverified code). Runs under modules_lock: a
@@ -243,13 +220,14 @@ static Module *load_from_code_path(Vm *vm, Term name)
         char path[4096];
         int n = snprintf(path, sizeof path, "%s/%.*s.emb", vm->code_path[i], (int)len, text);
         size_t size;
-        uint8_t *bytes = n > 0 && (size_t)n < sizeof path ? read_module_file(path, &size) : NULL;
+        char *file = n > 0 && (size_t)n < sizeof path ? em_read_file(path, &size) : NULL;
+        const uint8_t *bytes = (const uint8_t *)file;
         if (bytes == NULL) {
             continue;
         }
         char err[256];
         Module *mod = loader_load(vm, bytes, size, err, sizeof err);
-        free(bytes);
+        free(file);
         if (mod == NULL) {
             fprintf(stderr, "ember: cannot load %s: %s\n", path, err);
         } else if (mod->name != name) {

@@ -106,5 +106,8 @@ _Noreturn void fatal_oom(void);
 void *em_malloc(size_t size);
 void *em_realloc(void *ptr, size_t size);
 void *em_calloc(size_t count, size_t size);
+// The whole file at [path], NUL-terminated (not counted in *[len]); NULL with errno set when it
+// cannot be opened.
+char *em_read_file(const char *path, size_t *len);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "bitstring.h"
 #include "builtins.h"
 #include "bytecode.h"
 #include "error.h"
@@ -618,28 +619,38 @@ dispatch:
 #undef JUMP_UNLESS_INT
 #undef JUMP_UNLESS
 
-    // ==== Binary pattern segments ====
-    CASE(BIN_GET_INT) {
-        if (interp_bin_get(p, OP_BIN_GET_INT, R[OPB], term_from_small(WIDE(0)), R + OPA)) {
+    // ==== Bit-syntax matching ====
+    CASE(BS_START) {
+        if (term_is_bitstring(R[OPB])) {
+            R[OPA] = R[OPB];
+            R[OPA + 1] = term_from_small(0);
+            NEXT(2);
+        }
+        pc += 2 + WIDE(0);
+        DISPATCH();
+    }
+    CASE(BS_GET) {
+        if (interp_bs_get(p, R + OPB, (uint32_t)WIDE(0), R[OPC], R + OPA)) {
             NEXT(3);
         }
         pc += 3 + WIDE(1);
         DISPATCH();
     }
-    CASE(BIN_GET_UTF8) {
-        if (interp_bin_get(p, OP_BIN_GET_UTF8, R[OPB], TERM_NIL, R + OPA)) {
+    CASE(BS_MATCH_LIT) {
+        if (interp_bs_match_lit(R + OPA, mod->literals[WIDE(0)])) {
+            NEXT(3);
+        }
+        pc += 3 + WIDE(1);
+        DISPATCH();
+    }
+    CASE(BS_TEST_END) {
+        if (interp_bs_at_end(R + OPA)) {
             NEXT(2);
         }
         pc += 2 + WIDE(0);
         DISPATCH();
     }
-    CASE(BIN_GET_BYTES) {
-        if (interp_bin_get(p, OP_BIN_GET_BYTES, R[OPB], R[OPC], R + OPA)) {
-            NEXT(2);
-        }
-        pc += 2 + WIDE(0);
-        DISPATCH();
-    }
+    CASE(BS_CONCAT) { SET_OR_THROW(R[OPA], interp_bs_concat(p, R + OPB, OPC)); NEXT(1); }
 #ifndef USE_COMPUTED_GOTO
     default:
         __builtin_unreachable();

@@ -15,6 +15,7 @@
 #include "heap.h"
 #include "inspect.h"
 #include "process.h"
+#include "refc_binary.h"
 #include "vm.h"
 
 // Longest field read through the 128-bit window (9 bytes span at most 72 bits).
@@ -95,22 +96,62 @@ int bits_compare(const uint8_t *a, size_t a_bits, const uint8_t *b, size_t b_bit
     return a_bits < b_bits ? -1 : (a_bits > b_bits ? 1 : 0);
 }
 
-Term bits_concat(Process *p, const Term *parts, uint32_t count)
+// Writes [parts] one after the other from bit [at] of [out].
+static void write_parts(uint8_t *out, size_t at, const Term *parts, uint32_t count)
 {
-    size_t total = 0;
     for (uint32_t i = 0; i < count; i++) {
-        total += bits_size_of(parts[i]);
-    }
-    uint8_t *out;
-    Term result = term_make_bitstring_uninit(p, total, &out);
-    size_t at = 0;
-    for (uint32_t i = 0; i < count; i++) { // allocation is over: the byte pointers stay valid
         size_t size;
         const uint8_t *bytes = term_binary_bytes(parts[i], &size);
         size_t n = size * 8 + term_bitstring_tail_bits(parts[i]);
         bits_copy(out, at, bytes, 0, n);
         at += n;
     }
+}
+
+// `acc <> piece` where acc is the whole of an appendable binary: the piece goes into acc's
+// spare room (claimed with one compare-and-swap, so two processes appending to the same
+// binary never both get it) and the result shares acc's bytes. TERM_NONE: no room or not
+// such a binary.
+static Term append_in_place(Process *p, const Term *parts, uint32_t count, size_t total)
+{
+    if (!term_is_boxed_type(parts[0], TERM_TYPE_REFBIN)) {
+        return TERM_NONE;
+    }
+    const Term *obj = term_boxed_ptr(parts[0]);
+    RefcBinary *bin = (RefcBinary *)(uintptr_t)obj[2];
+    size_t used = (size_t)obj[1];
+    if (total > bin->size || used == 0 ||
+        !atomic_compare_exchange_strong(&bin->append_end, &used, total)) {
+        return TERM_NONE;
+    }
+    write_parts(bin->data, used * 8, parts + 1, count - 1);
+    refc_binary_retain(bin);
+    return term_make_refbin_charged(p, bin, total, total - used);
+}
+
+Term bits_concat(Process *p, const Term *parts, uint32_t count)
+{
+    size_t total = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        total += bits_size_of(parts[i]);
+    }
+    size_t bytes = total / 8;
+    if (count >= 2 && total % 8 == 0 && bytes > HEAPBIN_MAX_SIZE) {
+        Term t = append_in_place(p, parts, count, bytes);
+        if (t != TERM_NONE) {
+            return t;
+        }
+        // An accumulator shape (the first part is at least half the result): leave room to
+        // grow, so a loop of appends copies each byte O(1) times; the room is half the size.
+        if (bits_size_of(parts[0]) / 8 >= bytes / 2) {
+            RefcBinary *bin = refc_binary_new_appendable(bytes, bytes + bytes / 2);
+            write_parts(bin->data, 0, parts, count);
+            return term_make_refbin(p, bin, bytes);
+        }
+    }
+    uint8_t *out;
+    Term result = term_make_bitstring_uninit(p, total, &out);
+    write_parts(out, 0, parts, count); // allocation is over: the byte pointers stay valid
     return result;
 }
 
@@ -427,15 +468,47 @@ static bool match_utf(Process *p, const uint8_t *bytes, size_t bits, size_t *off
     return true;
 }
 
+// The shapes byte parsers use, on a byte boundary: an unsigned big-endian integer of whole
+// bytes (`<<c, ...>>`, `<<n::16, ...>>`) and the rest as a binary. False: take the general path.
+static bool match_aligned(Process *p, Term bin, const uint8_t *bytes, size_t bits,
+                          size_t *offset, uint32_t desc, int64_t size, Term *out)
+{
+    uint32_t shape = desc & (BS_TYPE_MASK | BS_FLAG_SIGNED | BS_FLAG_LITTLE | BS_FLAG_NATIVE);
+    uint64_t unit = (desc >> BS_UNIT_SHIFT) & BS_UNIT_MASK;
+    size_t at = *offset / 8;
+    if (shape == BS_TYPE_INTEGER && !(desc & BS_FLAG_ALL) && size > 0 && unit == 1 &&
+        size % 8 == 0 && size <= 56 && (size_t)size <= bits - *offset) {
+        uint64_t v = 0;
+        for (size_t i = 0; i < (size_t)size / 8; i++) {
+            v = v << 8 | bytes[at + i];
+        }
+        *out = term_from_small((int64_t)v);
+        *offset += (size_t)size;
+        return true;
+    }
+    if ((shape == BS_TYPE_BINARY || shape == BS_TYPE_BITSTRING) && (desc & BS_FLAG_ALL)) {
+        size_t left = bits - *offset;
+        if (shape == BS_TYPE_BINARY && left % 8 != 0) {
+            return false;
+        }
+        *out = term_make_sub_binary(p, bin, at, left / 8, (unsigned)(left % 8));
+        *offset = bits;
+        return true;
+    }
+    return false;
+}
+
 bool bits_match_segment(Process *p, Term bin, size_t *offset, uint32_t desc, int64_t size,
                         Term *out)
 {
-    size_t whole;
-    const uint8_t *bytes = term_binary_bytes(bin, &whole);
-    size_t bits = whole * 8 + term_bitstring_tail_bits(bin);
+    size_t bits;
+    const uint8_t *bytes = bits_view(bin, &bits);
     uint32_t type = desc & BS_TYPE_MASK;
     if (*offset > bits || type > BS_TYPE_UTF32) {
         return false;
+    }
+    if (*offset % 8 == 0 && match_aligned(p, bin, bytes, bits, offset, desc, size, out)) {
+        return true;
     }
     if (type >= BS_TYPE_UTF8) {
         return match_utf(p, bytes, bits, offset, desc, out);

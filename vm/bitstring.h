@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bytecode.h"
+#include "refc_binary.h"
 #include "term.h"
 
 // The number of bits of bitstring [t].
@@ -19,6 +21,27 @@ static inline size_t bits_size_of(Term t)
     term_binary_bytes(t, &size);
     return size * 8 + term_bitstring_tail_bits(t);
 }
+
+// The bytes of bitstring [t] (checked by the caller) and its size in bits: term_binary_bytes,
+// inline for the matching fast path.
+static inline const uint8_t *bits_view(Term t, size_t *bits)
+{
+    const Term *obj = term_boxed_ptr(t);
+    size_t offset = 0;
+    *bits = (size_t)obj[1] * 8;
+    if (term_header_type(obj[0]) == TERM_TYPE_SUBBIN) {
+        *bits += (size_t)obj[3];
+        offset = (size_t)obj[2];
+        obj = term_boxed_ptr(obj[4]);
+    }
+    const uint8_t *base = term_header_type(obj[0]) == TERM_TYPE_HEAPBIN
+                              ? (const uint8_t *)(obj + 2)
+                              : ((const RefcBinary *)(uintptr_t)obj[2])->data;
+    return base + offset;
+}
+
+// The descriptor of `<<c, ...>>`: an unsigned big-endian 8-bit integer (the fast path of BS_GET).
+#define BS_DESC_BYTE (BS_TYPE_INTEGER | 1u << BS_UNIT_SHIFT | 8u << BS_SIZE_SHIFT)
 
 // Copies [n] bits from bit [src_off] of [src] to bit [dst_off] of [dst]. Bits of [dst]
 // outside the destination range keep their values. The ranges must not overlap.

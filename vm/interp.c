@@ -630,6 +630,16 @@ dispatch:
         DISPATCH();
     }
     CASE(BS_GET) {
+        if (WIDE(0) == BS_DESC_BYTE && term_is_small(R[OPB + 1]) && term_is_bitstring(R[OPB])) {
+            size_t at = (size_t)term_to_small(R[OPB + 1]); // `<<c, ...>>` on a byte boundary
+            size_t bits;
+            const uint8_t *bytes = bits_view(R[OPB], &bits);
+            if (at % 8 == 0 && at + 8 <= bits) {
+                R[OPA] = term_from_small(bytes[at / 8]);
+                R[OPB + 1] = term_from_small((int64_t)at + 8);
+                NEXT(3);
+            }
+        }
         if (interp_bs_get(p, R + OPB, (uint32_t)WIDE(0), R[OPC], R + OPA)) {
             NEXT(3);
         }

@@ -287,7 +287,6 @@ Term interp_bad_call(Process *p, Term fun, const Term *args, uint32_t argc)
 
 Term interp_bin_concat(Process *p, const Term *regs, uint32_t n)
 {
-    size_t total = 0;
     for (uint32_t i = 0; i < n; i++) {
         if (!term_is_binary(regs[i])) {
             StrBuf shown;
@@ -305,19 +304,8 @@ Term interp_bin_concat(Process *p, const Term *regs, uint32_t n)
             strbuf_free(&shown);
             return TERM_NONE;
         }
-        size_t size;
-        term_binary_bytes(regs[i], &size);
-        total += size;
     }
-    uint8_t *out;
-    Term bin = term_make_binary_uninit(p, total, &out);
-    for (uint32_t i = 0; i < n; i++) {
-        size_t size;
-        const uint8_t *bytes = term_binary_bytes(regs[i], &size);
-        memcpy(out, bytes, size);
-        out += size;
-    }
-    return bin;
+    return bits_concat(p, regs, n);
 }
 
 Term interp_map_update(Process *p, Term map, const Term *pairs, uint32_t count)

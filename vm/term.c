@@ -74,15 +74,20 @@ Term term_make_binary_uninit(Process *p, size_t size, uint8_t **out)
 
 Term term_make_refbin(Process *p, RefcBinary *bin, size_t size)
 {
+    return term_make_refbin_charged(p, bin, size, refc_binary_charge(bin, size));
+}
+
+Term term_make_refbin_charged(Process *p, RefcBinary *bin, size_t size, size_t charge)
+{
     Heap *heap = &p->heap;
     // Over the off-heap budget: allocate in a fragment, which makes the interpreter collect
     // at its next safe point and release the dead binaries.
-    bool over = heap->offheap_bytes + bin->size > heap->offheap_limit;
+    bool over = heap->offheap_bytes + charge > heap->offheap_limit;
     Term *obj = over ? heap_alloc_slow(heap, 4) : heap_alloc_in(heap, 4);
     obj[0] = term_make_header(TERM_TYPE_REFBIN, 3);
     obj[1] = size;
     obj[2] = (Term)(uintptr_t)bin;
-    heap_link_offheap(&p->heap, obj);
+    heap_link_offheap_charged(&p->heap, obj, charge);
     return term_from_boxed(obj);
 }
 

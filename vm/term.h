@@ -183,6 +183,8 @@ Term term_make_binary_uninit(Process *p, size_t size, uint8_t **out);
 // binary's bytes are the first [size] of bin->data ([size] <= bin->size). bin->size counts
 // toward the off-heap GC budget. FFI cells (vm/ffi_cell.c) keep private state past [size].
 Term term_make_refbin(Process *p, RefcBinary *bin, size_t size);
+// The same, counting [charge] bytes toward the off-heap budget (an appended view: its growth).
+Term term_make_refbin_charged(Process *p, RefcBinary *bin, size_t size, size_t charge);
 // The bytes of any bitstring term [t] (caller checked term_is_bitstring): *[size] whole bytes,
 // followed, when term_bitstring_tail_bits(t) > 0, by one more byte whose high bits are the
 // tail. Valid until the next GC.

@@ -3,11 +3,14 @@
 // A pattern term is {:re_pattern, captures, unicode 0|1, flags, source}: plain data that
 // names a VM-wide cache entry (vm/regex/regex_core.h), so a forged one can only name another
 // pattern (compiled on demand) or be refused with ArgumentError; it never points at memory.
+#include "bi_regex.h"
+
 #include "builtins.h"
 
 #include <string.h>
 
 #include "bi_common.h"
+#include "map.h"
 #include "regex_core.h"
 #include "vm.h"
 
@@ -296,4 +299,26 @@ Term bi_ember_re_exec_6(Process *p, Term *args)
                            scan.last_empty ? term_true() : term_false());
     }
     return bi_tuple2(p, bi_list_reverse(p, c.matches_rev, TERM_NIL), resume);
+}
+
+// ==== For other built-ins ====
+
+bool bi_regex_is_struct(Process *p, Term t)
+{
+    Term name;
+    return term_is_map(t) && map_get(t, term_from_atom(ATOM_struct), &name) &&
+           name == bi_atom(p, "Elixir.Regex");
+}
+
+Term bi_regex_match_p(Process *p, Term regex, Term subject)
+{
+    Term pattern = TERM_NONE;
+    map_get(regex, bi_atom(p, "re_pattern"), &pattern);
+    Term args[6] = {pattern, subject, term_from_small(0), term_from_small(0), term_false(),
+                    term_from_atom(ATOM_nil)};
+    Term r = bi_ember_re_exec_6(p, args);
+    if (r == TERM_NONE) {
+        return TERM_NONE;
+    }
+    return term_is_cons(r) ? term_true() : term_false();
 }

@@ -161,17 +161,33 @@ defmodule Regex do
 
   def replace(%Regex{re_pattern: pattern}, string, replacement, options \\ [])
       when is_binary(string) and is_list(options) do
-    opts = if Keyword.get(options, :global) != false, do: [:global], else: []
-    opts = [{:capture, :all, :index} | opts]
-    case :re.run(string, pattern, opts) do
+    global = Keyword.get(options, :global) != false
+    case precompile(replacement) do
+      pieces when is_list(pieces) -> replace_in_c(pattern, string, pieces, global, nil, [])
+      fun -> replace_with_fun(pattern, string, fun, global)
+    end
+  end
+
+  # A replacement text is applied by :ember_re.replace, in pieces for a large subject.
+  defp replace_in_c(pattern, string, pieces, global, resume, acc) do
+    case :ember_re.replace(pattern, string, pieces, global, resume) do
+      {out, nil} when acc == [] -> out
+      {out, nil} -> IO.iodata_to_binary(Enum.reverse([out | acc]))
+      {out, next} -> replace_in_c(pattern, string, pieces, global, next, [out | acc])
+    end
+  end
+
+  defp replace_with_fun(pattern, string, fun, global) do
+    opts = if global, do: [:global], else: []
+    case :re.run(string, pattern, [{:capture, :all, :index} | opts]) do
       :nomatch ->
         string
 
       {:match, [first | _] = matches} when is_list(first) ->
-        apply_list(string, precompile(replacement), matches) |> IO.iodata_to_binary()
+        apply_list(string, fun, matches) |> IO.iodata_to_binary()
 
       {:match, groups} ->
-        apply_list(string, precompile(replacement), [groups]) |> IO.iodata_to_binary()
+        apply_list(string, fun, [groups]) |> IO.iodata_to_binary()
     end
   end
 
@@ -220,13 +236,6 @@ defmodule Regex do
   defp expand(string, {fun, arity}, groups) do
     args = Enum.map(0..(arity - 1)//1, fn n -> group_text(string, Enum.at(groups, n)) end)
     apply(fun, args)
-  end
-
-  defp expand(string, parts, groups) do
-    Enum.map(parts, fn
-      n when is_integer(n) -> group_text(string, Enum.at(groups, n))
-      lit -> lit
-    end)
   end
 
   defp group_text(_string, nil), do: ""

@@ -7,6 +7,7 @@
 
 #include "builtins.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "bi_common.h"
@@ -321,4 +322,124 @@ Term bi_regex_match_p(Process *p, Term regex, Term subject)
         return TERM_NONE;
     }
     return term_is_cons(r) ? term_true() : term_false();
+}
+
+// ==== Replacing ====
+
+typedef struct Replace {
+    const uint8_t *subject;
+    size_t from;         // the subject is copied up to here
+    const Term *pieces;  // binaries (copied) and group numbers (substituted)
+    size_t piece_len;
+    StrBuf out;
+} Replace;
+
+static bool replace_one(void *ctx, const RegexMatch *m)
+{
+    Replace *r = ctx;
+    size_t start = m->ovector[0];
+    if (start > r->from) {
+        strbuf_append(&r->out, r->subject + r->from, start - r->from);
+    }
+    for (size_t i = 0; i < r->piece_len; i++) {
+        Term t = r->pieces[i];
+        if (term_is_small(t)) {
+            int64_t g = term_to_small(t);
+            if (g >= 0 && g < (int64_t)m->count && m->ovector[2 * g] != ~(size_t)0) {
+                size_t s = m->ovector[2 * g];
+                strbuf_append(&r->out, r->subject + s, m->ovector[2 * g + 1] - s);
+            }
+        } else {
+            size_t size;
+            const uint8_t *bytes = term_binary_bytes(t, &size);
+            strbuf_append(&r->out, bytes, size);
+        }
+    }
+    r->from = m->ovector[1] > r->from ? m->ovector[1] : r->from;
+    return true;
+}
+
+// The replacement list [t] (binaries and non-negative small integers) as an array.
+static bool read_pieces(Term t, Term **pieces, size_t *len)
+{
+    if (!bi_list_to_array(t, pieces, len)) {
+        return false;
+    }
+    for (size_t i = 0; i < *len; i++) {
+        Term x = (*pieces)[i];
+        if (!term_is_binary(x) && !(term_is_small(x) && term_to_small(x) >= 0)) {
+            free(*pieces);
+            return false;
+        }
+    }
+    return true;
+}
+
+// :ember_re.replace(pattern, subject, pieces, global, resume) -> {binary, nil | resume}:
+// the subject from where [resume] left off (nil: the start) with each match replaced by
+// [pieces] (binaries and group numbers; unset groups are ""), up to where the piece ended.
+// The concatenation of the pieces of successive calls is Regex.replace's result.
+Term bi_ember_re_replace_5(Process *p, Term *args)
+{
+    PatternRef r;
+    const uint8_t *s;
+    size_t size;
+    Term *pieces = NULL;
+    size_t piece_len = 0;
+    if (!read_pattern(p, args[0], &r)) {
+        return not_a_pattern(p);
+    }
+    RegexScan scan = {0};
+    size_t from = 0;
+    Term st = args[4];
+    int64_t at = 0;
+    int64_t was = 0;
+    if (term_is_tuple(st) && term_tuple_arity(st) == 3) {
+        const Term *el = term_tuple_elems(st);
+        if (!bi_int64(el[0], &at) || !bi_int64(el[2], &was)) {
+            at = -1;
+        }
+        scan.last_empty = el[1] == term_true();
+    }
+    if (!bi_text(args[1], &s, &size) || at < 0 || (uint64_t)at > size || was < 0 ||
+        was > at || !read_pieces(args[2], &pieces, &piece_len)) {
+        return error_raise(p, ERR_ARGUMENT, "argument error");
+    }
+    scan.offset = (size_t)at;
+    from = (size_t)was;
+    bool resumed = term_is_tuple(st);
+    Term result = TERM_NONE;
+    RegexEntry *e = NULL;
+    if ((r.flags & REGEX_UNICODE) && !resumed && !regex_utf8_valid(s, size)) {
+        error_raise(p, ERR_ARGUMENT, "argument error");
+        goto cleanup;
+    }
+    e = regex_acquire(&p->vm->regex, (const char *)r.src, r.size, r.flags, NULL, NULL);
+    if (e == NULL) {
+        not_a_pattern(p);
+        goto cleanup;
+    }
+    Replace rep = {s, from, pieces, piece_len, {0}};
+    strbuf_init(&rep.out);
+    bool global = args[3] == term_true();
+    RegexStatus status =
+        regex_scan(e, s, size, 0, global, SCAN_BUDGET_BYTES, &scan, replace_one, &rep);
+    proc_charge(p, scan.work);
+    Term resume = term_from_atom(ATOM_nil);
+    if (scan.more && status != REGEX_BAD_UTF) {
+        Term el[3] = {term_from_small((int64_t)scan.offset),
+                      scan.last_empty ? term_true() : term_false(),
+                      term_from_small((int64_t)rep.from)};
+        resume = term_make_tuple(p, 3, el);
+    } else {
+        strbuf_append(&rep.out, s + rep.from, size - rep.from);
+    }
+    result = bi_tuple2(p, bi_binary_from_buf(p, &rep.out), resume);
+    strbuf_free(&rep.out);
+cleanup:
+    if (e != NULL) {
+        regex_release(&p->vm->regex, e);
+    }
+    free(pieces);
+    return result;
 }

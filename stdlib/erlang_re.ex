@@ -58,7 +58,9 @@ defmodule Ember.Erlang.Re do
       {flags, run, rest} ->
         case do_compile(re, flags) do
           {:ok, pattern} -> {pattern, run_bits(run, rest)}
-          {:error, _} -> raise ArgumentError, bad_arg(2, "not a valid pattern")
+          {:error, {msg, at}} ->
+            raise ArgumentError,
+                  bad_arg(2, "could not parse regular expression\n#{msg} on character #{at}")
         end
 
       :error ->
@@ -67,7 +69,7 @@ defmodule Ember.Erlang.Re do
   end
 
   defp pattern_and_options(_, _, _) do
-    raise ArgumentError, bad_arg(2, "not a valid pattern")
+    raise ArgumentError, bad_arg(2, "neither an iodata term nor a compiled regular expression")
   end
 
   defp run_bits(run, rest), do: [{:ember_run_bits, run} | rest]

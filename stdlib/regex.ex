@@ -50,8 +50,45 @@ defmodule Regex do
     names
   end
 
-  def match?(%Regex{re_pattern: pattern}, string) when is_binary(string) do
-    :re.run(string, pattern, [{:capture, :none}]) == :match
+  def match?(%Regex{} = regex, string) when is_binary(string) do
+    safe_run(regex, string, [{:capture, :none}]) == :match
+  end
+
+  # As in Elixir: a regex made by another PCRE version (here: any struct whose re_version is
+  # not ours, such as a hand-built %Regex{}) is recompiled from its source.
+  defp safe_run(%Regex{re_pattern: compiled, source: source, re_version: vsn, opts: opts}, string,
+                options) do
+    if vsn == version(),
+      do: :re.run(string, compiled, options),
+      else: :re.run(string, source, translate(opts) ++ options)
+  end
+
+  defp pattern_of(%Regex{re_pattern: compiled, source: source, re_version: vsn, opts: opts}) do
+    if vsn == version() do
+      compiled
+    else
+      case :re.compile(source, translate(opts)) do
+        {:ok, pattern} -> pattern
+        {:error, _} -> compiled
+      end
+    end
+  end
+
+  defp translate(opts) when is_list(opts), do: opts
+
+  defp translate(opts) when is_binary(opts) do
+    opts
+    |> String.to_charlist()
+    |> Enum.flat_map(fn
+      ?u -> [:unicode, :ucp]
+      ?i -> [:caseless]
+      ?x -> [:extended]
+      ?f -> [:firstline]
+      ?U -> [:ungreedy]
+      ?s -> [:dotall, {:newline, :anycrlf}]
+      ?m -> [:multiline]
+      _ -> []
+    end)
   end
 
   def run(regex, string, options \\ [])
@@ -60,7 +97,7 @@ defmodule Regex do
     return = Keyword.get(options, :return, :binary)
     captures = captures(regex, Keyword.get(options, :capture, :all))
     offset = Keyword.get(options, :offset, 0)
-    case :re.run(string, regex.re_pattern, [{:capture, captures, return}, {:offset, offset}]) do
+    case safe_run(regex, string, [{:capture, captures, return}, {:offset, offset}]) do
       :nomatch -> nil
       :match -> []
       {:match, results} -> results
@@ -85,7 +122,7 @@ defmodule Regex do
     captures = captures(regex, Keyword.get(options, :capture, :all))
     offset = Keyword.get(options, :offset, 0)
     opts = [{:capture, captures, return}, :global, {:offset, offset}]
-    case :re.run(string, regex.re_pattern, opts) do
+    case safe_run(regex, string, opts) do
       :match -> []
       :nomatch -> []
       {:match, results} -> results
@@ -107,9 +144,9 @@ defmodule Regex do
     if Keyword.get(opts, :trim, false), do: [], else: [""]
   end
 
-  def split(%Regex{re_pattern: pattern}, string, opts) when is_binary(string) and is_list(opts) do
+  def split(%Regex{} = regex, string, opts) when is_binary(string) and is_list(opts) do
     on = Keyword.get(opts, :on, :first)
-    case :re.run(string, pattern, [:global, {:capture, on}]) do
+    case safe_run(regex, string, [:global, {:capture, on}]) do
       {:match, matches} ->
         index = parts_to_index(Keyword.get(opts, :parts, :infinity))
         trim = Keyword.get(opts, :trim, false)
@@ -159,9 +196,10 @@ defmodule Regex do
 
   # ==== replace ====
 
-  def replace(%Regex{re_pattern: pattern}, string, replacement, options \\ [])
+  def replace(%Regex{} = regex, string, replacement, options \\ [])
       when is_binary(string) and is_list(options) do
     global = Keyword.get(options, :global) != false
+    pattern = pattern_of(regex)
     case precompile(replacement) do
       pieces when is_list(pieces) -> replace_in_c(pattern, string, pieces, global, nil, [])
       fun -> replace_with_fun(pattern, string, fun, global)

@@ -311,17 +311,73 @@ bool bi_regex_is_struct(Process *p, Term t)
            name == bi_atom(p, "Elixir.Regex");
 }
 
+// The pattern a %Regex{} stands for: its re_pattern when it was made by this VM's PCRE
+// version, else its source and opts (Elixir's safe_run recompiles such a regex).
+static bool struct_pattern(Process *p, Term regex, PatternRef *out)
+{
+    Term vsn = TERM_NONE;
+    Term pattern = TERM_NONE;
+    Term source = TERM_NONE;
+    Term opts = TERM_NONE;
+    map_get(regex, bi_atom(p, "re_version"), &vsn);
+    map_get(regex, bi_atom(p, "re_pattern"), &pattern);
+    map_get(regex, bi_atom(p, "source"), &source);
+    map_get(regex, bi_atom(p, "opts"), &opts);
+    char ours[64];
+    regex_version(ours, sizeof ours);
+    const uint8_t *v;
+    size_t v_size;
+    bool same = term_is_tuple(vsn) && term_tuple_arity(vsn) == 2 &&
+                bi_text(term_tuple_elems(vsn)[0], &v, &v_size) && v_size == strlen(ours) &&
+                memcmp(v, ours, v_size) == 0;
+    if (same) {
+        return read_pattern(p, pattern, out);
+    }
+    if (!bi_text(source, &out->src, &out->size)) {
+        return false;
+    }
+    const uint8_t *m;
+    size_t m_size;
+    uint32_t run = 0;
+    out->flags = 0;
+    if (bi_text(opts, &m, &m_size)) { // unknown letters are ignored, as Elixir's translation does
+        (void)regex_flags_from_modifiers((const char *)m, m_size, &out->flags);
+        return true;
+    }
+    for (Term t = opts; term_is_cons(t); t = term_tl(t)) {
+        take_option(p, term_hd(t), &out->flags, &run);
+    }
+    return true;
+}
+
+static bool stop_at_first(void *ctx, const RegexMatch *m)
+{
+    (void)ctx;
+    (void)m;
+    return false;
+}
+
 Term bi_regex_match_p(Process *p, Term regex, Term subject)
 {
-    Term pattern = TERM_NONE;
-    map_get(regex, bi_atom(p, "re_pattern"), &pattern);
-    Term args[6] = {pattern, subject, term_from_small(0), term_from_small(0), term_false(),
-                    term_from_atom(ATOM_nil)};
-    Term r = bi_ember_re_exec_6(p, args);
-    if (r == TERM_NONE) {
-        return TERM_NONE;
+    PatternRef r;
+    if (!struct_pattern(p, regex, &r)) {
+        return not_a_pattern(p);
     }
-    return term_is_cons(r) ? term_true() : term_false();
+    size_t size;
+    const uint8_t *s = term_binary_bytes(subject, &size);
+    if ((r.flags & REGEX_UNICODE) && !regex_utf8_valid(s, size)) {
+        return error_raise(p, ERR_ARGUMENT, "argument error");
+    }
+    RegexEntry *e = regex_acquire(&p->vm->regex, (const char *)r.src, r.size, r.flags, NULL,
+                                  NULL);
+    if (e == NULL) {
+        return not_a_pattern(p);
+    }
+    RegexScan scan = {0};
+    RegexStatus st = regex_scan(e, s, size, 0, false, 0, &scan, stop_at_first, NULL);
+    regex_release(&p->vm->regex, e);
+    proc_charge(p, scan.work);
+    return st == REGEX_MATCH ? term_true() : term_false();
 }
 
 // ==== Replacing ====

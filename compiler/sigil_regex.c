@@ -5,6 +5,7 @@
 // interpolation, ~r becomes Regex.compile!(text, modifiers), compiled when evaluated.
 #include "codegen.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -77,6 +78,22 @@ static AstNode *regex_struct(Cg *cg, uint32_t line, const char *src, size_t len,
     return map;
 }
 
+// Records Elixir's Regex.CompileError (raised while expanding sigil_r: no file or line).
+__attribute__((format(printf, 3, 4))) static void compile_error(Cg *cg, uint32_t line,
+                                                                 const char *fmt, ...)
+{
+    char text[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    bool had_error = cg->failed;
+    cg_error(cg, line, "%s", text);
+    if (!had_error) {
+        snprintf(cg->diag->kind, sizeof cg->diag->kind, "Regex.CompileError");
+    }
+}
+
 // Resolves the escapes of the literal parts of ~r's body (~R keeps them raw).
 static void unescape_parts(Cg *cg, AstNode *body)
 {
@@ -99,9 +116,13 @@ void sigil_regex_compile(FnGen *fg, const AstNode *n, uint32_t dst)
         unescape_parts(cg, body);
     }
     uint32_t flags;
+    size_t good = 0; // Elixir: Regex.CompileError "invalid_option at position <rest>"
+    while (good < mods->text_len && regex_flags_from_modifiers(mods->text, good + 1, &flags)) {
+        good++;
+    }
     if (!regex_flags_from_modifiers(mods->text, mods->text_len, &flags)) {
-        cg_error(cg, n->line, "unknown modifier in ~r sigil: %.*s", (int)mods->text_len,
-                 mods->text);
+        compile_error(cg, n->line, "invalid_option at position %.*s",
+                      (int)(mods->text_len - good), mods->text + good);
         return;
     }
     bool literal = body->nkids == 0 || (body->nkids == 1 && body->kids[0]->kind == AST_STRING);
@@ -116,11 +137,7 @@ void sigil_regex_compile(FnGen *fg, const AstNode *n, uint32_t dst)
     char msg[REGEX_MESSAGE_SIZE];
     size_t offset;
     if (!regex_check(src, len, flags, &ncap, msg, &offset)) {
-        bool had_error = cg->failed;
-        cg_error(cg, n->line, "%s at position %zu", msg, offset);
-        if (!had_error) {
-            snprintf(cg->diag->kind, sizeof cg->diag->kind, "Regex.CompileError");
-        }
+        compile_error(cg, n->line, "%s at position %zu", msg, offset);
         return;
     }
     expr_compile(fg, regex_struct(cg, n->line, src, len, mods, flags, ncap), dst);

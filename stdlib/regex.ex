@@ -200,7 +200,7 @@ defmodule Regex do
       when is_binary(string) and is_list(options) do
     global = Keyword.get(options, :global) != false
     pattern = pattern_of(regex)
-    case precompile(replacement) do
+    case precompile_replacement(replacement) do
       pieces when is_list(pieces) -> replace_in_c(pattern, string, pieces, global, nil, [])
       fun -> replace_with_fun(pattern, string, fun, global)
     end
@@ -229,12 +229,12 @@ defmodule Regex do
     end
   end
 
-  defp precompile(fun) when is_function(fun) do
+  defp precompile_replacement(fun) when is_function(fun) do
     {:arity, arity} = Function.info(fun, :arity)
     {fun, arity}
   end
 
-  defp precompile(replacement) when is_binary(replacement), do: parse(replacement, "", [])
+  defp precompile_replacement(replacement) when is_binary(replacement), do: parse(replacement, "", [])
 
   defp parse("", lit, acc), do: Enum.reverse(push(lit, acc))
 

@@ -39,7 +39,8 @@ bool regex_flags_from_modifiers(const char *mods, size_t len, uint32_t *flags)
         case 'm': f |= REGEX_MULTILINE; break;
         case 'x': f |= REGEX_EXTENDED; break;
         case 'f': f |= REGEX_FIRSTLINE; break;
-        case 'U': f |= REGEX_UNGREEDY; break;
+        case 'U':
+        case 'r': f |= REGEX_UNGREEDY; break; // r: Elixir 1.14's deprecated spelling of U
         case 'u': f |= REGEX_UNICODE | REGEX_UCP; break;
         case 's': // Elixir adds {:newline, :anycrlf} with dotall
             f = (f & ~(7u << REGEX_NL_SHIFT)) | REGEX_DOTALL |

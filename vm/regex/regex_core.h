@@ -52,7 +52,7 @@ typedef enum RegexNewline {
 // The longest error message regex_compile writes (with its NUL).
 #define REGEX_MESSAGE_SIZE 128
 
-// Ember flags for Elixir's modifier string [mods] ("imsxufU") in *[flags]; false (at the
+// Ember flags for Elixir's modifier string [mods] ("imsxufU", and the deprecated "r") in *[flags]; false (at the
 // first letter that is not one) otherwise. Any thread.
 bool regex_flags_from_modifiers(const char *mods, size_t len, uint32_t *flags);
 

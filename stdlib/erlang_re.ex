@@ -38,10 +38,13 @@ defmodule Ember.Erlang.Re do
     {pattern, rest} = pattern_and_options(re, options, 3)
     {bin, was_list} = subject_binary(subject, pattern)
     opts = run_options(rest, 3)
+    fast = opts.capture == :all and opts.type == :binary and not was_list
+    opts = if fast, do: %{opts | run: opts.run + 0x100}, else: opts
     result = exec(pattern, bin, opts)
     case result do
       {:error, reason} -> if opts.report_errors, do: {:error, reason}, else: :nomatch
       :nomatch -> :nomatch
+      matches when fast -> {:match, matches} # groups made as binaries by exec (0x100)
       matches -> captured(matches, pattern, bin, was_list, opts)
     end
   end
@@ -105,26 +108,19 @@ defmodule Ember.Erlang.Re do
     if opts.offset > byte_size(bin),
       do: raise ArgumentError, bad_arg(3, "invalid options")
     if opts.global do
-      exec_global(pattern, bin, opts, nil, [])
+      exec_global(pattern, bin, opts, nil)
     else
       :ember_re.exec(pattern, bin, opts.offset, opts.run, false, nil)
     end
   end
 
-  defp exec_global(pattern, bin, opts, resume, acc) do
+  # A long scan comes back in pieces; the matches accumulate newest first across them.
+  defp exec_global(pattern, bin, opts, resume) do
     case :ember_re.exec(pattern, bin, opts.offset, opts.run, true, resume) do
       {:error, _} = error -> error
-      {matches, nil} -> finish_global([matches | acc])
-      {matches, next} -> exec_global(pattern, bin, opts, next, [matches | acc])
-    end
-  end
-
-  defp finish_global([[]]), do: :nomatch
-  defp finish_global([matches]), do: matches
-  defp finish_global(pieces) do
-    case Enum.concat(Enum.reverse(pieces)) do
-      [] -> :nomatch
-      all -> all
+      {[], nil} -> :nomatch
+      {rev, nil} -> :lists.reverse(rev)
+      {rev, {at, empty}} -> exec_global(pattern, bin, opts, {at, empty, rev})
     end
   end
 

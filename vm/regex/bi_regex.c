@@ -198,9 +198,15 @@ Term bi_ember_re_version_0(Process *p, Term *args)
 
 // ==== Matching ====
 
+// exec's run-bit asking for each group as a binary (a copy; "" when unset) instead of
+// {start, length}: Regex.run/scan's default, without a second pass in Ember.
+#define EXEC_BINARIES 0x100
+
 typedef struct Collect {
     Process *p;
-    Term matches_rev; // lists of {start, length} per group, newest first
+    Term matches_rev; // lists of groups per match, newest first
+    const uint8_t *subject;
+    bool binaries;
 } Collect;
 
 static bool collect(void *ctx, const RegexMatch *m)
@@ -211,9 +217,14 @@ static bool collect(void *ctx, const RegexMatch *m)
         size_t s = m->ovector[2 * g];
         size_t e = m->ovector[2 * g + 1];
         bool unset = s == ~(size_t)0;
-        Term pair = bi_tuple2(c->p, term_from_small(unset ? -1 : (int64_t)s),
+        Term group;
+        if (c->binaries) {
+            group = term_make_binary(c->p, c->subject + (unset ? 0 : s), unset ? 0 : e - s);
+        } else {
+            group = bi_tuple2(c->p, term_from_small(unset ? -1 : (int64_t)s),
                               term_from_small(unset ? 0 : (int64_t)(e - s)));
-        groups = term_make_cons(c->p, pair, groups);
+        }
+        groups = term_make_cons(c->p, group, groups);
     }
     c->matches_rev = term_make_cons(c->p, groups, c->matches_rev);
     return true;
@@ -231,23 +242,24 @@ static Term status_error(Process *p, RegexStatus st)
 }
 
 // Reads exec's arguments: subject, offset (within it), run bits, and the resume state (nil,
-// or {offset, last_empty} from a previous piece).
+// or {offset, last_empty, matches so far, newest first} from a previous piece).
 static bool read_exec(Term *args, const uint8_t **s, size_t *size, RegexScan *scan,
                       uint32_t *run, bool *resumed)
 {
     int64_t off;
     int64_t bits;
     if (!bi_text(args[1], s, size) || !bi_int64(args[2], &off) || off < 0 ||
-        (uint64_t)off > *size || !bi_int64(args[3], &bits) || bits < 0 || bits > 0xFF) {
+        (uint64_t)off > *size || !bi_int64(args[3], &bits) || bits < 0 || bits > 0x1FF) {
         return false;
     }
     *scan = (RegexScan){.offset = (size_t)off};
     *run = (uint32_t)bits;
     *resumed = false;
     Term st = args[5];
-    if (term_is_tuple(st) && term_tuple_arity(st) == 2) {
+    if (term_is_tuple(st) && term_tuple_arity(st) == 3) {
         int64_t at;
-        if (!bi_int64(term_tuple_elems(st)[0], &at) || at < 0 || (uint64_t)at > *size) {
+        if (!bi_int64(term_tuple_elems(st)[0], &at) || at < 0 || (uint64_t)at > *size ||
+            !(term_is_cons(term_tuple_elems(st)[2]) || term_is_nil(term_tuple_elems(st)[2]))) {
             return false;
         }
         scan->offset = (size_t)at;
@@ -259,7 +271,10 @@ static bool read_exec(Term *args, const uint8_t **s, size_t *size, RegexScan *sc
 
 // :ember_re.exec(pattern, subject, offset, run_bits, global, resume) ->
 //   not global: :nomatch | [{start, len} per group] | {:error, reason}
-//   global:     {matches, nil | resume} | {:error, reason}; call again with resume to go on.
+//   (with EXEC_BINARIES in run_bits, each group is a binary instead of {start, len})
+//   global:     {matches newest first, nil | {offset, last_empty}} | {:error, reason}; to go
+//               on, call again with resume {offset, last_empty, the matches so far}: the new
+//               matches are put in front of those (one list, reversed once at the end).
 // A unicode pattern refuses a subject that is not UTF-8 with ArgumentError, as :re.run does.
 Term bi_ember_re_exec_6(Process *p, Term *args)
 {
@@ -284,8 +299,10 @@ Term bi_ember_re_exec_6(Process *p, Term *args)
         return not_a_pattern(p);
     }
     bool global = args[4] == term_true();
-    Collect c = {p, TERM_NIL};
-    RegexStatus st = regex_scan(e, s, size, run, global, SCAN_BUDGET_BYTES, &scan, collect, &c);
+    Collect c = {p, resumed ? term_tuple_elems(args[5])[2] : TERM_NIL, s,
+                 (run & EXEC_BINARIES) != 0};
+    RegexStatus st = regex_scan(e, s, size, run & ~(uint32_t)EXEC_BINARIES, global,
+                                SCAN_BUDGET_BYTES, &scan, collect, &c);
     regex_release(&p->vm->regex, e);
     proc_charge(p, scan.work);
     if (st != REGEX_MATCH && st != REGEX_NOMATCH) {
@@ -299,7 +316,7 @@ Term bi_ember_re_exec_6(Process *p, Term *args)
         resume = bi_tuple2(p, term_from_small((int64_t)scan.offset),
                            scan.last_empty ? term_true() : term_false());
     }
-    return bi_tuple2(p, bi_list_reverse(p, c.matches_rev, TERM_NIL), resume);
+    return bi_tuple2(p, c.matches_rev, resume);
 }
 
 // ==== For other built-ins ====
@@ -431,6 +448,48 @@ static bool read_pieces(Term t, Term **pieces, size_t *len)
     return true;
 }
 
+// Reads replace's resume state [st]: nil (the start) or {offset, last_empty, copied_up_to}.
+static bool read_replace_resume(Term st, size_t size, RegexScan *scan, size_t *from)
+{
+    *scan = (RegexScan){0};
+    *from = 0;
+    if (!term_is_tuple(st)) {
+        return true;
+    }
+    int64_t at;
+    int64_t was;
+    const Term *el = term_tuple_elems(st);
+    if (term_tuple_arity(st) != 3 || !bi_int64(el[0], &at) || !bi_int64(el[2], &was) ||
+        at < 0 || (uint64_t)at > size || was < 0 || was > at) {
+        return false;
+    }
+    scan->offset = (size_t)at;
+    scan->last_empty = el[1] == term_true();
+    *from = (size_t)was;
+    return true;
+}
+
+// Runs the scan of replace over [e] and builds {text, nil | resume}.
+static Term replace_piece(Process *p, RegexEntry *e, const uint8_t *s, size_t size,
+                          bool global, RegexScan *scan, Replace *rep)
+{
+    strbuf_init(&rep->out);
+    regex_scan(e, s, size, 0, global, SCAN_BUDGET_BYTES, scan, replace_one, rep);
+    proc_charge(p, scan->work);
+    Term resume = term_from_atom(ATOM_nil);
+    if (scan->more) {
+        Term el[3] = {term_from_small((int64_t)scan->offset),
+                      scan->last_empty ? term_true() : term_false(),
+                      term_from_small((int64_t)rep->from)};
+        resume = term_make_tuple(p, 3, el);
+    } else {
+        strbuf_append(&rep->out, s + rep->from, size - rep->from);
+    }
+    Term result = bi_tuple2(p, bi_binary_from_buf(p, &rep->out), resume);
+    strbuf_free(&rep->out);
+    return result;
+}
+
 // :ember_re.replace(pattern, subject, pieces, global, resume) -> {binary, nil | resume}:
 // the subject from where [resume] left off (nil: the start) with each match replaced by
 // [pieces] (binaries and group numbers; unset groups are ""), up to where the piece ended.
@@ -440,62 +499,32 @@ Term bi_ember_re_replace_5(Process *p, Term *args)
     PatternRef r;
     const uint8_t *s;
     size_t size;
+    RegexScan scan;
+    size_t from;
     Term *pieces = NULL;
     size_t piece_len = 0;
     if (!read_pattern(p, args[0], &r)) {
         return not_a_pattern(p);
     }
-    RegexScan scan = {0};
-    size_t from = 0;
-    Term st = args[4];
-    int64_t at = 0;
-    int64_t was = 0;
-    if (term_is_tuple(st) && term_tuple_arity(st) == 3) {
-        const Term *el = term_tuple_elems(st);
-        if (!bi_int64(el[0], &at) || !bi_int64(el[2], &was)) {
-            at = -1;
-        }
-        scan.last_empty = el[1] == term_true();
-    }
-    if (!bi_text(args[1], &s, &size) || at < 0 || (uint64_t)at > size || was < 0 ||
-        was > at || !read_pieces(args[2], &pieces, &piece_len)) {
+    if (!bi_text(args[1], &s, &size) || !read_replace_resume(args[4], size, &scan, &from) ||
+        !read_pieces(args[2], &pieces, &piece_len)) {
         return error_raise(p, ERR_ARGUMENT, "argument error");
     }
-    scan.offset = (size_t)at;
-    from = (size_t)was;
-    bool resumed = term_is_tuple(st);
-    Term result = TERM_NONE;
-    RegexEntry *e = NULL;
+    bool resumed = term_is_tuple(args[4]);
     if ((r.flags & REGEX_UNICODE) && !resumed && !regex_utf8_valid(s, size)) {
-        error_raise(p, ERR_ARGUMENT, "argument error");
-        goto cleanup;
+        free(pieces);
+        return error_raise(p, ERR_ARGUMENT, "argument error");
     }
-    e = regex_acquire(&p->vm->regex, (const char *)r.src, r.size, r.flags, NULL, NULL);
+    RegexEntry *e = regex_acquire(&p->vm->regex, (const char *)r.src, r.size, r.flags, NULL,
+                                  NULL);
     if (e == NULL) {
-        not_a_pattern(p);
-        goto cleanup;
+        free(pieces);
+        return not_a_pattern(p);
     }
     Replace rep = {s, from, pieces, piece_len, {0}};
-    strbuf_init(&rep.out);
-    bool global = args[3] == term_true();
-    RegexStatus status =
-        regex_scan(e, s, size, 0, global, SCAN_BUDGET_BYTES, &scan, replace_one, &rep);
-    proc_charge(p, scan.work);
-    Term resume = term_from_atom(ATOM_nil);
-    if (scan.more && status != REGEX_BAD_UTF) {
-        Term el[3] = {term_from_small((int64_t)scan.offset),
-                      scan.last_empty ? term_true() : term_false(),
-                      term_from_small((int64_t)rep.from)};
-        resume = term_make_tuple(p, 3, el);
-    } else {
-        strbuf_append(&rep.out, s + rep.from, size - rep.from);
-    }
-    result = bi_tuple2(p, bi_binary_from_buf(p, &rep.out), resume);
-    strbuf_free(&rep.out);
-cleanup:
-    if (e != NULL) {
-        regex_release(&p->vm->regex, e);
-    }
+    Term result = replace_piece(p, e, s, size, args[3] == term_true(), &scan, &rep);
+    regex_release(&p->vm->regex, e);
     free(pieces);
     return result;
 }
+

@@ -57,8 +57,8 @@ void regex_inspect_sigil(const uint8_t *src, size_t size, const uint8_t *opts, s
         uint8_t c = src[i];
         const char *ctl = c != 0 ? strchr(controls, c) : NULL;
         size_t n;
-        if (c == '\\' && i + 1 < size && src[i + 1] == '/') {
-            strbuf_append_cstr(out, "\\/");
+        if (c == '\\' && i + 1 < size && printable_char(src + i + 1, size - i - 1) == 1) {
+            strbuf_append(out, src + i, 2); // an escape pair stays as written (\/ included)
             i += 2;
         } else if (c == '/') {
             strbuf_append_cstr(out, "\\/");

@@ -13,9 +13,9 @@
 // in *[source] and *[opts]. Any thread; reads [vm]'s atom table only.
 bool regex_inspect_fields(Vm *vm, Term map, Term *source, Term *opts);
 
-// Appends ~r/[source]/[opts] to [out] ([opts] is the modifier text): "/" is escaped (unless
-// already escaped), \n \r \t \v \f \a are written as escapes, and bytes outside printable
-// UTF-8 as \xHH.
+// Appends ~r/[source]/[opts] to [out] ([opts] is the modifier text): "/" is escaped (a
+// backslash and the ASCII character after it are kept as a pair), \n \r \t \v \f \a are
+// written as escapes, and bytes outside printable UTF-8 as \xHH.
 void regex_inspect_sigil(const uint8_t *src, size_t size, const uint8_t *opts, size_t opts_size,
                          StrBuf *out);
 

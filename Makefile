@@ -17,7 +17,7 @@ CPPFLAGS += -iquote vm -iquote compiler -I$(GEN) -MMD -MP -D_GNU_SOURCE
 CFLAGS += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Werror -pthread
 # The libraries Ember is built on are linked statically (their .a files come with the -dev
 # packages): mapping and relocating nine shared libraries was most of a 10 ms start-up.
-STATIC_LIBS := -lgmp -lutf8proc -lffi -ledit -ltinfo -lbsd -lmd
+STATIC_LIBS := -lgmp -lutf8proc -lffi -ledit -ltinfo -lbsd -lmd -lpcre2-8
 LDLIBS += -Wl,-Bstatic $(STATIC_LIBS) -Wl,-Bdynamic -lm -latomic -pthread
 
 ifeq ($(MODE),release)
@@ -33,7 +33,7 @@ else ifeq ($(MODE),tsan)
   LDFLAGS += -fsanitize=thread
 endif
 
-VM_SRCS := $(filter-out vm/main.c,$(wildcard vm/*.c))
+VM_SRCS := $(filter-out vm/main.c,$(wildcard vm/*.c)) $(wildcard vm/regex/*.c)
 COMPILER_SRCS := $(wildcard compiler/*.c)
 GEN_SRCS := $(GEN)/lexer.c $(GEN)/parser.c
 LIB_OBJS := $(VM_SRCS:%.c=$(OBJ)/%.o) $(COMPILER_SRCS:%.c=$(OBJ)/%.o) \
@@ -54,7 +54,7 @@ all: deps $(EMBER)
 
 # ---- dependencies (Debian packages), installed when missing and running as root ----
 DEB_PKGS := build-essential pkg-config re2c lemon libffi-dev libcriterion-dev libedit-dev \
-            libgmp-dev libutf8proc-dev libncurses-dev libbsd-dev
+            libgmp-dev libutf8proc-dev libncurses-dev libbsd-dev libpcre2-dev
 ORACLE_PKGS := elixir erlang-nox
 deps:
 	@bash tools/deps.sh $(DEB_PKGS)

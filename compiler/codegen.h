@@ -293,6 +293,9 @@ void ops_control(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 // ~D/~T/~N/~U with literal text [text] ([len] bytes): the struct literal as a %{} node in
 // [cg]'s arena, or NULL after recording Elixir's ArgumentError for text that does not parse.
 AstNode *sigil_calendar_expand(Cg *cg, const AstNode *n, const char *text, size_t len);
+// ~r/~R [n] into [dst]: the %Regex{} literal (checked with PCRE2 now: a bad pattern records
+// Elixir's Regex.CompileError), or with interpolation a call of Regex.compile!/2.
+void sigil_regex_compile(FnGen *fg, const AstNode *n, uint32_t dst);
 // `raise Mod[, args]` for an exception module of this compile: raise(Mod.exception(args)).
 // Returns false, emitting nothing, when [n] is not such a raise.
 bool desugar_raise(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);

@@ -7,7 +7,8 @@
 
 void diag_write(const Diag *diag, FILE *out)
 {
-    if (strcmp(diag->kind, "ArgumentError") == 0) { // raised by a macro: no location
+    if (strcmp(diag->kind, "ArgumentError") == 0 ||
+        strcmp(diag->kind, "Regex.CompileError") == 0) { // raised by a macro: no location
         fprintf(out, "** (%s) %s\n", diag->kind, diag->message);
     } else if (diag->col > 0) {
         fprintf(out, "** (%s) %s:%u:%u: %s\n", diag->kind, diag->file, diag->line, diag->col,

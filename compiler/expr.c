@@ -444,7 +444,6 @@ static const Form forms[] = {
     {"defmacro", -1, false, ops_unsupported},
     {"defstruct", -1, false, ops_unsupported},
     {"defmodule", -1, false, ops_unsupported},
-    {"sigil_r", 2, false, ops_unsupported},
 };
 
 static const Form *find_form(const AstNode *n)

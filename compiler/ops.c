@@ -30,7 +30,7 @@ static const DataForm data_forms[] = {
     {"is_nil", 1},   {"match?", 2},  {"sigil_s", 2},  {"sigil_S", 2}, {"sigil_c", 2},
     {"sigil_C", 2},  {"sigil_w", 2}, {"sigil_W", 2},  {"alias", -1},  {"import", -1},
     {"require", -1}, {"{}", -1},    {"sigil_D", 2},  {"sigil_T", 2}, {"sigil_N", 2},
-    {"sigil_U", 2},
+    {"sigil_U", 2},  {"sigil_r", 2}, {"sigil_R", 2},
 };
 
 static bool is_binop(const AstNode *n, Opcode *op)
@@ -304,6 +304,10 @@ static void compile_sigil(FnGen *fg, const AstNode *n, uint32_t dst)
     char kind = n->text[6];
     if (kind == 's' || kind == 'S') {
         expr_compile(fg, body, dst);
+        return;
+    }
+    if (kind == 'r' || kind == 'R') {
+        sigil_regex_compile(fg, n, dst);
         return;
     }
     if (ast_is_named(body, AST_CALL, "<<>>") && body->nkids <= 1 &&

@@ -21,6 +21,26 @@ defmodule String do
     end
   end
 
+  # split, replace and match? with a %Regex{} go to Regex; other patterns to the C built-ins.
+  def split(string, %Regex{} = regex) when is_binary(string), do: Regex.split(regex, string)
+  def split(string, pattern), do: :ember_string.split(string, pattern)
+
+  def split(string, %Regex{} = regex, options) when is_binary(string) and is_list(options),
+    do: Regex.split(regex, string, options)
+
+  def split(string, pattern, options), do: :ember_string.split(string, pattern, options)
+
+  def replace(subject, pattern, replacement), do: replace(subject, pattern, replacement, [])
+
+  def replace(subject, %Regex{} = regex, replacement, options)
+      when is_binary(replacement) or is_function(replacement, 1),
+      do: Regex.replace(regex, subject, replacement, options)
+
+  def replace(subject, pattern, replacement, options),
+    do: :ember_string.replace(subject, pattern, replacement, options)
+
+  def match?(string, regex) when is_binary(string), do: Regex.match?(regex, string)
+
   def splitter(string, pattern), do: splitter(string, pattern, [])
   def splitter(string, pattern, options), do: String.split(string, pattern, options)
 

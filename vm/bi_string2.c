@@ -10,6 +10,7 @@
 #include "atom.h"
 #include "bi_common.h"
 #include "vm.h"
+#include "regex/bi_regex.h"
 
 // At most this many alternative patterns in one call.
 #define STRING_MAX_PATTERNS 64
@@ -90,6 +91,9 @@ Term bi_string_contains_p_2(Process *p, Term *args)
     Patterns pats;
     if (!text_arg(p, args[0], "String.contains?/2", &s, &size)) {
         return TERM_NONE;
+    }
+    if (bi_regex_is_struct(p, args[1])) { // Elixir hands it to :binary.match
+        return bi_badarg(p, 2, "not a valid pattern");
     }
     if (!read_patterns(args[1], &pats)) {
         return bi_function_clause(p, "String.contains?/2");
@@ -622,6 +626,9 @@ Term bi_string_to_charlist_1(Process *p, Term *args)
 // Kernel.=~/2 with a string on the right (regexes are not supported): String.contains?.
 Term bi_kernel_op_match_2(Process *p, Term *args)
 {
+    if (term_is_binary(args[0]) && bi_regex_is_struct(p, args[1])) {
+        return bi_regex_match_p(p, args[1], args[0]);
+    }
     if (!term_is_binary(args[0]) || !term_is_binary(args[1])) {
         return bi_function_clause(p, "Kernel.=~/2");
     }

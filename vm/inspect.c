@@ -15,6 +15,7 @@
 #include "doc.h"
 #include "ffi_cell.h"
 #include "inspect_calendar.h"
+#include "regex/regex_inspect.h"
 #include "inspect_text.h"
 #include "map.h"
 #include "module.h"
@@ -527,6 +528,23 @@ static bool keys_are_keyword_pairs(const Ctx *c, const Term *elems, uint32_t n)
     return true;
 }
 
+// Inspect.Regex: ~r/source/opts, or Regex.compile!(source, opts) when opts is not a binary.
+static DocId regex_doc(Ctx *c, Term source, Term opts, long limit)
+{
+    size_t size;
+    size_t opts_size;
+    const uint8_t *src = term_binary_bytes(source, &size);
+    if (term_is_binary(opts)) {
+        const uint8_t *o = term_binary_bytes(opts, &opts_size);
+        regex_inspect_sigil(src, size, o, opts_size, &c->tmp);
+        return take_tmp(c);
+    }
+    DocId d = doc_concat(c->doc, doc_cstr(c->doc, "Regex.compile!("), to_doc(c, source, limit));
+    d = doc_concat(c->doc, d, doc_cstr(c->doc, ", "));
+    d = doc_concat(c->doc, d, to_doc(c, opts, limit));
+    return doc_concat(c->doc, d, doc_cstr(c->doc, ")"));
+}
+
 static DocId map_doc(Ctx *c, Term map, long limit)
 {
     Term name = map_struct_name(map);
@@ -535,6 +553,11 @@ static DocId map_doc(Ctx *c, Term map, long limit)
     }
     if (ffi_cell_inspect(c->vm, map, &c->tmp)) { // opaque FFI handles (vm/ffi_cell.h)
         return take_tmp(c);
+    }
+    Term re_source;
+    Term re_opts;
+    if (regex_inspect_fields(c->vm, map, &re_source, &re_opts)) { // vm/regex/regex_inspect.c
+        return regex_doc(c, re_source, re_opts, limit);
     }
     Term inner;
     if (name == term_from_atom(ATOM_Elixir_Range) && map_field(map, ATOM_first, &inner) &&

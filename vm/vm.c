@@ -24,6 +24,7 @@ Vm *vm_new(void)
     ptab_init(&vm->ptab, PTAB_DEFAULT_MAX);
     pthread_mutex_init(&vm->registry_lock, NULL);
     ets_registry_init(&vm->ets);
+    regex_cache_init(&vm->regex);
     pthread_mutex_init(&vm->output_lock, NULL);
     pthread_mutex_init(&vm->done_lock, NULL);
     pthread_cond_init(&vm->done_cond, NULL);
@@ -72,6 +73,7 @@ void vm_free(Vm *vm)
     builtin_index_free(&vm->builtins);
     pthread_mutex_destroy(&vm->registry_lock);
     ets_registry_destroy(&vm->ets);
+    regex_cache_destroy(&vm->regex);
     pthread_mutex_destroy(&vm->output_lock);
     pthread_mutex_destroy(&vm->done_lock);
     pthread_cond_destroy(&vm->done_cond);

@@ -13,6 +13,7 @@
 #include "builtins.h"
 #include "ets.h"
 #include "proc_table.h"
+#include "regex/regex_core.h"
 #include "scheduler.h"
 #include "term.h"
 #include "timer.h"
@@ -68,6 +69,7 @@ struct Vm {
     uint32_t required_count;
     char **code_path;         // directories searched for <Module>.emb (-pa, EMBER_PATH)
     uint32_t code_path_count;
+    RegexCache regex;         // compiled patterns of Regex and :re (vm/regex/regex_core.h)
 };
 
 // Starts the schedulers and the timer thread (once; runner_run_script does it).

@@ -1,0 +1,2 @@
+IO.puts("compiled at run time")
+Regex.compile!("[a" <> "")

@@ -1,0 +1,12 @@
+# Unicode: the u modifier (UTF-8 and Unicode properties), caseless, byte offsets.
+IO.inspect(Regex.run(~r/./u, "éa"))
+IO.inspect(Regex.run(~r/./, "éa"))
+IO.inspect(Regex.scan(~r/\w+/u, "héllo wörld ñ"))
+IO.inspect(Regex.scan(~r/\p{Lu}/u, "aBcÉd"))
+IO.inspect(Regex.run(~r/ÉCOLE/iu, "école"))
+IO.inspect(Regex.run(~r/ö/u, "wörld", return: :index))
+IO.inspect(Regex.scan(~r//u, "aé"))
+IO.inspect(Regex.split(~r//u, "aé"))
+IO.inspect(Regex.replace(~r/(?<c>[^a-z])/u, "aébñ", "[\\1]"))
+IO.inspect(String.length(Regex.replace(~r/\s/u, "a\u00a0b c", "")))
+IO.inspect(Regex.scan(~r/[😀-😂]/u, "a😀b😂"))

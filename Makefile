@@ -13,11 +13,11 @@ RE2C ?= re2c
 LEMON ?= lemon
 LEMPAR ?= /usr/share/lemon/lempar.c
 
-CPPFLAGS += -iquote vm -iquote compiler -I$(GEN) -MMD -MP -D_GNU_SOURCE
+CPPFLAGS += -iquote vm -iquote vm/etf -iquote compiler -I$(GEN) -MMD -MP -D_GNU_SOURCE
 CFLAGS += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Werror -pthread
 # The libraries Ember is built on are linked statically (their .a files come with the -dev
 # packages): mapping and relocating nine shared libraries was most of a 10 ms start-up.
-STATIC_LIBS := -lgmp -lutf8proc -lffi -ledit -ltinfo -lbsd -lmd
+STATIC_LIBS := -lgmp -lutf8proc -lffi -ledit -ltinfo -lbsd -lmd -lz
 LDLIBS += -Wl,-Bstatic $(STATIC_LIBS) -Wl,-Bdynamic -lm -latomic -pthread
 
 ifeq ($(MODE),release)
@@ -33,7 +33,7 @@ else ifeq ($(MODE),tsan)
   LDFLAGS += -fsanitize=thread
 endif
 
-VM_SRCS := $(filter-out vm/main.c,$(wildcard vm/*.c))
+VM_SRCS := $(filter-out vm/main.c,$(wildcard vm/*.c)) $(wildcard vm/etf/*.c)
 COMPILER_SRCS := $(wildcard compiler/*.c)
 GEN_SRCS := $(GEN)/lexer.c $(GEN)/parser.c
 LIB_OBJS := $(VM_SRCS:%.c=$(OBJ)/%.o) $(COMPILER_SRCS:%.c=$(OBJ)/%.o) \
@@ -54,7 +54,7 @@ all: deps $(EMBER)
 
 # ---- dependencies (Debian packages), installed when missing and running as root ----
 DEB_PKGS := build-essential pkg-config re2c lemon libffi-dev libcriterion-dev libedit-dev \
-            libgmp-dev libutf8proc-dev libncurses-dev libbsd-dev
+            libgmp-dev libutf8proc-dev libncurses-dev libbsd-dev zlib1g-dev
 ORACLE_PKGS := elixir erlang-nox
 deps:
 	@bash tools/deps.sh $(DEB_PKGS)
@@ -211,7 +211,7 @@ install: all
 	install -m 755 $(EMBER) $(DESTDIR)$(PREFIX)/bin/ember
 
 check-headers:
-	@for h in vm/*.h compiler/*.h; do echo "#include \"$$(basename $$h)\"" | \
+	@for h in vm/*.h vm/etf/*.h compiler/*.h; do echo "#include \"$$(basename $$h)\"" | \
 	  $(CC) $(CPPFLAGS) $(CFLAGS) -x c -fsyntax-only - || exit 1; done
 
 clean:

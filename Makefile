@@ -202,9 +202,14 @@ golden-bless: deps-oracle
 bench: all deps-oracle
 	bash bench/run.sh $(EMBER)
 
+# binary_to_term's fuzz driver (tests/fuzz/fuzz_etf.c): mutated encodings, under ASan in `make fuzz`.
+$(BUILD)/fuzz_etf: $(LIB_OBJS) $(OBJ)/tests/fuzz/fuzz_etf.o $(OBJ)/tests/unit/fixtures.o $(OBJ)/stdlib_blob.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 fuzz: 
-	$(MAKE) MODE=asan all
+	$(MAKE) MODE=asan all build/asan/fuzz_etf
 	bash tests/fuzz_compiler.sh build/asan/ember tests/golden
+	timeout 300 build/asan/fuzz_etf $${FUZZ_ETF_COUNT:-2000000} $${FUZZ_SEED:-1}
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -70,19 +70,27 @@ static bool parse_encode_opts(Process *p, Term list, bool allow_compressed, Enco
 
 static Term term_to_binary(Process *p, Term t, const EncodeOpts *o)
 {
-    uint8_t *enc;
     size_t size;
-    proc_charge(p, etf_encode(p->vm->atoms, t, o->minor, &enc, &size));
+    proc_charge(p, etf_encoded_size(p->vm->atoms, t, o->minor, &size));
     proc_charge(p, size / 8);
+    if (o->level == 0) { // straight into the result: no copy of a large encoding
+        uint8_t *bytes;
+        Term bin = term_make_binary_uninit(p, size, &bytes);
+        proc_charge(p, etf_encode_into(p->vm->atoms, t, o->minor, bytes, size));
+        return bin;
+    }
+    uint8_t *enc = em_malloc(size);
+    proc_charge(p, etf_encode_into(p->vm->atoms, t, o->minor, enc, size));
+    proc_charge(p, size / 2); // zlib's work per input byte
     uint8_t *packed;
     size_t packed_size;
-    if (o->level > 0 && etf_compress(enc, size, o->level, &packed, &packed_size)) {
-        free(enc);
-        enc = packed;
-        size = packed_size;
-        proc_charge(p, size);
+    Term bin;
+    if (etf_compress(enc, size, o->level, &packed, &packed_size)) {
+        bin = term_make_binary(p, packed, packed_size);
+        free(packed);
+    } else {
+        bin = term_make_binary(p, enc, size);
     }
-    Term bin = term_make_binary(p, enc, size);
     free(enc);
     return bin;
 }

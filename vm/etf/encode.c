@@ -21,32 +21,25 @@
 
 // ==== Output buffer ====
 
+// Writes into a buffer of the exact size a counting walk measured first, so the output is
+// never reallocated or copied (a 40 MB encoding would otherwise be moved several times).
 typedef struct Writer {
     uint8_t *buf;         // NULL when only counting
     size_t len;           // bytes written (or counted) so far
-    size_t cap;
+    size_t cap;           // size of buf
     bool is_counting;
+    bool overflowed;      // the term wrote more than was counted (a bug: nothing past cap)
     unsigned minor;       // minor_version: 0, 1 or 2
     const AtomTable *atoms;
 } Writer;
 
-static void reserve(Writer *w, size_t n)
-{
-    if (w->len + n <= w->cap) {
-        return;
-    }
-    size_t cap = w->cap < 256 ? 256 : w->cap;
-    while (cap < w->len + n) {
-        cap *= 2;
-    }
-    w->buf = em_realloc(w->buf, cap);
-    w->cap = cap;
-}
-
 static void put_bytes(Writer *w, const void *bytes, size_t n)
 {
     if (!w->is_counting) {
-        reserve(w, n);
+        if (n > w->cap - w->len) {
+            w->overflowed = true;
+            return;
+        }
         memcpy(w->buf + w->len, bytes, n);
     }
     w->len += n;
@@ -451,20 +444,31 @@ static size_t walk(Writer *w, Term t)
     return visited;
 }
 
-size_t etf_encode(const AtomTable *atoms, Term t, unsigned minor_version, uint8_t **out,
-                  size_t *size)
-{
-    Writer w = {.minor = minor_version, .atoms = atoms};
-    size_t visited = walk(&w, t);
-    *out = w.buf;
-    *size = w.len;
-    return visited;
-}
-
 size_t etf_encoded_size(const AtomTable *atoms, Term t, unsigned minor_version, size_t *size)
 {
     Writer w = {.is_counting = true, .minor = minor_version, .atoms = atoms};
     size_t visited = walk(&w, t);
     *size = w.len;
     return visited;
+}
+
+size_t etf_encode_into(const AtomTable *atoms, Term t, unsigned minor_version, uint8_t *out,
+                       size_t size)
+{
+    Writer w = {.buf = out, .cap = size, .minor = minor_version, .atoms = atoms};
+    size_t visited = walk(&w, t);
+    if (w.overflowed || w.len != size) {
+        fprintf(stderr, "ember: etf: encoding size mismatch (%zu counted, %zu written)\n", size,
+                w.len);
+        abort(); // an internal invariant: the two walks are the same code
+    }
+    return visited;
+}
+
+size_t etf_encode(const AtomTable *atoms, Term t, unsigned minor_version, uint8_t **out,
+                  size_t *size)
+{
+    size_t visited = etf_encoded_size(atoms, t, minor_version, size);
+    *out = em_malloc(*size);
+    return visited + etf_encode_into(atoms, t, minor_version, *out, *size);
 }

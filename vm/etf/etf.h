@@ -63,8 +63,12 @@ enum {
 // no C recursion. Returns the number of steps taken, for the caller to charge reductions.
 size_t etf_encode(const AtomTable *atoms, Term t, unsigned minor_version, uint8_t **out,
                   size_t *size);
-// The byte count etf_encode would produce, without writing anything. Same walk, same return.
+// The byte count of [t]'s encoding in *[size], without writing anything. Same walk and return.
 size_t etf_encoded_size(const AtomTable *atoms, Term t, unsigned minor_version, size_t *size);
+// Writes [t]'s encoding into [out], whose [size] must be what etf_encoded_size counted for the
+// same [t] and [minor_version] (a mismatch is an internal bug: it aborts). Same return.
+size_t etf_encode_into(const AtomTable *atoms, Term t, unsigned minor_version, uint8_t *out,
+                       size_t size);
 // The 16-byte Uniq field of a fun of [fn]: a hash of its code, checked when decoding.
 void etf_fun_uniq(const Function *fn, uint8_t uniq[16]);
 

@@ -49,3 +49,14 @@ IO.inspect(:erlang.binary_to_term(<<131, 97, 1, 99, 99>>, [:used]))
 IO.inspect(:erlang.binary_to_term(<<131, 106>>, [:used, :safe]))
 IO.inspect(:erlang.binary_to_term(:erlang.term_to_binary({:ok, "x"}), [:safe]))
 IO.inspect(:erlang.binary_to_term(<<131, 100, 0, 2, "ok">>, [:safe]))
+
+# A map of more than 32 keys written in another order than Ember's (BEAM writes hash order).
+enc = fn t ->
+  <<131, rest::binary>> = :erlang.term_to_binary(t)
+  rest
+end
+body = Enum.map(40..1//-1, fn i -> [enc.(i), enc.({i, i * i})] end) |> IO.iodata_to_binary()
+m = :erlang.binary_to_term(<<131, 116, 0, 0, 0, 40>> <> body)
+IO.inspect(map_size(m))
+IO.inspect(m == Map.new(1..40, fn i -> {i, {i, i * i}} end))
+IO.inspect(m[17])

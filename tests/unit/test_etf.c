@@ -164,12 +164,14 @@ Test(etf, inflate_is_bounded_by_the_declared_size)
     cr_assert(etf_compress(enc, size, 9, &packed, &packed_size));
     cr_expect_lt(packed_size, size);
     uint8_t *plain;
-    cr_expect(etf_inflate(packed + 6, packed_size - 6, size - 1, &plain));
+    size_t z_used;
+    cr_expect(etf_inflate(packed + 6, packed_size - 6, size - 1, &plain, &z_used));
     cr_expect_arr_eq(plain, enc + 1, size - 1);
+    cr_expect_eq(z_used, packed_size - 6);
     free(plain);
-    cr_expect_not(etf_inflate(packed + 6, packed_size - 6, size - 2, &plain), "too small");
-    cr_expect_not(etf_inflate(packed + 6, packed_size - 6, size, &plain), "too large");
-    cr_expect_not(etf_inflate(packed + 6, packed_size - 7, size - 1, &plain), "truncated");
+    cr_expect_not(etf_inflate(packed + 6, packed_size - 6, size - 2, &plain, &z_used), "small");
+    cr_expect_not(etf_inflate(packed + 6, packed_size - 6, size, &plain, &z_used), "large");
+    cr_expect_not(etf_inflate(packed + 6, packed_size - 7, size - 1, &plain, &z_used), "cut");
     Term back;
     cr_expect_eq(decode(packed, packed_size, false, &back), ETF_DECODE_OK);
     cr_expect(term_exact_equal(back, t));

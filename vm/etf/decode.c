@@ -801,13 +801,14 @@ EtfDecodeStatus etf_decode(Process *p, const uint8_t *data, size_t size, bool is
     size_t declared = (size_t)data[2] << 24 | (size_t)data[3] << 16 | (size_t)data[4] << 8 |
                       data[5];
     uint8_t *plain;
-    if (!etf_inflate(data + 6, size - 6, declared, &plain)) {
+    size_t z_used;
+    if (!etf_inflate(data + 6, size - 6, declared, &plain, &z_used)) {
         return ETF_DECODE_INVALID;
     }
     *work += declared / 8;
     size_t plain_used;
     EtfDecodeStatus st = decode_plain(p, plain, declared, is_safe, out, &plain_used, work);
     free(plain);
-    *used = size;
+    *used = 6 + z_used; // the stream's end, as OTP counts (bytes left in [plain] are ignored)
     return st;
 }

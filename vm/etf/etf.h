@@ -81,9 +81,10 @@ void etf_fun_uniq(const Function *fn, uint8_t uniq[16]);
 bool etf_compress(const uint8_t *enc, size_t size, int level, uint8_t **out, size_t *out_size);
 // Inflates the zlib stream [z] ([z_size] bytes) that must produce exactly [declared] bytes, into
 // a new em_malloc'd buffer *[out] (caller frees). The buffer grows with the output actually
-// produced, never past [declared], so a forged size allocates nothing extra. False (nothing
-// allocated) on any error or size mismatch.
-bool etf_inflate(const uint8_t *z, size_t z_size, size_t declared, uint8_t **out);
+// produced, never past [declared], so a forged size allocates nothing extra; *[z_used] receives
+// the stream's length in [z]. False (nothing allocated) on any error or size mismatch.
+bool etf_inflate(const uint8_t *z, size_t z_size, size_t declared, uint8_t **out,
+                 size_t *z_used);
 
 // ==== Decoding (decode.c) ====
 

@@ -65,7 +65,8 @@ static bool inflate_all(z_stream *zs, size_t declared, uint8_t **buf, size_t *ca
     }
 }
 
-bool etf_inflate(const uint8_t *z, size_t z_size, size_t declared, uint8_t **out)
+bool etf_inflate(const uint8_t *z, size_t z_size, size_t declared, uint8_t **out,
+                 size_t *z_used)
 {
     if (declared == 0 || z_size > UINT32_MAX) {
         return false;
@@ -81,6 +82,7 @@ bool etf_inflate(const uint8_t *z, size_t z_size, size_t declared, uint8_t **out
     zs.next_out = buf;
     zs.avail_out = (uInt)cap;
     bool ok = inflate_all(&zs, declared, &buf, &cap);
+    *z_used = zs.total_in;
     inflateEnd(&zs);
     if (!ok) {
         free(buf);

@@ -60,3 +60,7 @@ m = :erlang.binary_to_term(<<131, 116, 0, 0, 0, 40>> <> body)
 IO.inspect(map_size(m))
 IO.inspect(m == Map.new(1..40, fn i -> {i, {i, i * i}} end))
 IO.inspect(m[17])
+
+# A compressed term followed by other bytes: :used counts up to the end of the zlib stream.
+c = :erlang.term_to_binary(List.duplicate(0, 100), [:compressed])
+IO.inspect({byte_size(c), elem(:erlang.binary_to_term(c <> <<1, 2, 3>>, [:used]), 1)})

@@ -351,6 +351,39 @@ static bool scan_number(Reader *r, uint32_t tag)
     }
 }
 
+// A tuple, list or map header: the terms that follow in *[children] (a list's tail included).
+static bool scan_compound(Reader *r, Scan *sc, uint32_t tag, size_t *children)
+{
+    uint32_t len;
+    if (!(tag == ETF_SMALL_TUPLE ? get_u8(r, &len) : get_u32(r, &len))) {
+        return false;
+    }
+    *children = len;
+    if (tag == ETF_LIST) {
+        *children = (size_t)len + 1;
+    } else if (tag == ETF_MAP) {
+        *children = 2 * (size_t)len;
+        sc->map_words += 2 * (size_t)len;
+    }
+    return true;
+}
+
+static bool scan_export(Reader *r, Scan *sc)
+{
+    AtomText module;
+    AtomText name;
+    uint32_t arity;
+    const uint8_t *start = r->pos;
+    if (!read_export(r, &module, &name, &arity)) {
+        return false;
+    }
+    const uint8_t *end = r->pos;
+    r->pos = start; // the atoms again through scan_atom, for the is_safe check
+    bool ok = scan_atom(r, sc) && scan_atom(r, sc);
+    r->pos = end;
+    return ok;
+}
+
 // Checks the compound or leaf term whose tag [tag] was just read; *[children] receives how many
 // further terms it contains (read next, in order).
 static bool scan_one(Reader *r, Scan *sc, uint32_t tag, size_t *children)
@@ -375,42 +408,14 @@ static bool scan_one(Reader *r, Scan *sc, uint32_t tag, size_t *children)
         return get_u32(r, &len) && take(r, len, &b);
     case ETF_BIT_BINARY:
         return read_bit_binary(r, &b, &len);
-    case ETF_SMALL_TUPLE: case ETF_LARGE_TUPLE:
-        if (!(tag == ETF_SMALL_TUPLE ? get_u8(r, &len) : get_u32(r, &len))) {
-            return false;
-        }
-        *children = len;
-        return true;
-    case ETF_LIST:
-        if (!get_u32(r, &len)) {
-            return false;
-        }
-        *children = (size_t)len + 1;
-        return true;
-    case ETF_MAP:
-        if (!get_u32(r, &len)) {
-            return false;
-        }
-        *children = 2 * (size_t)len;
-        sc->map_words += 2 * (size_t)len;
-        return true;
+    case ETF_SMALL_TUPLE: case ETF_LARGE_TUPLE: case ETF_LIST: case ETF_MAP:
+        return scan_compound(r, sc, tag, children);
     case ETF_PID: case ETF_NEW_PID:
         return read_pid_body(r, tag, &pid);
     case ETF_REFERENCE: case ETF_NEW_REFERENCE: case ETF_NEWER_REFERENCE:
         return read_ref_body(r, tag, &ref);
-    case ETF_EXPORT: {
-        AtomText module;
-        AtomText name;
-        const uint8_t *start = r->pos;
-        if (!read_export(r, &module, &name, &len)) {
-            return false;
-        }
-        const uint8_t *end = r->pos;
-        r->pos = start; // again through scan_atom, for the is_safe check
-        bool ok = scan_atom(r, sc) && scan_atom(r, sc);
-        r->pos = end;
-        return ok;
-    }
+    case ETF_EXPORT:
+        return scan_export(r, sc);
     case ETF_NEW_FUN: {
         const Function *fn;
         if (!read_fun_head(r, sc->vm, &fn, &len)) {

@@ -121,7 +121,10 @@ Test(etf, unrepresentable_terms_are_refused)
                                           9, 10, 11, 12, 13, 14, 15, 0, 0, 0, 0, 0, 0, 0, 0,
                                           100, 0, 1, 'm', 97, 0, 97, 0, 88, 100, 0, 1, 'n', 0,
                                           0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    static const uint8_t internal_atom_index[] = {131, 73, 0, 1}; // BEAM-internal tag 'I'
     Term t;
+    cr_expect_eq(decode(internal_atom_index, sizeof internal_atom_index, false, &t),
+                 ETF_DECODE_INVALID);
     cr_expect_eq(decode(other_node_pid, sizeof other_node_pid, false, &t), ETF_DECODE_INVALID);
     cr_expect_eq(decode(creation_pid, sizeof creation_pid, false, &t), ETF_DECODE_INVALID);
     cr_expect_eq(decode(three_bits, sizeof three_bits, false, &t), ETF_DECODE_INVALID);

@@ -312,6 +312,46 @@ static bool scan_atom(Reader *r, Scan *sc)
     return true;
 }
 
+static const uint8_t *skip_digits(const uint8_t *s)
+{
+    while (*s >= '0' && *s <= '9') {
+        s++;
+    }
+    return s;
+}
+
+// FLOAT_EXT's text ([b], FLOAT_EXT_SIZE bytes) as OTP reads it: [+-]digits[.,]digits, an
+// optional exponent e[+-]digits, then a NUL (what follows the NUL is ignored); finite only.
+static bool parse_float_ext(const uint8_t *b, double *out)
+{
+    uint8_t text[FLOAT_EXT_SIZE + 1];
+    memcpy(text, b, FLOAT_EXT_SIZE);
+    text[FLOAT_EXT_SIZE] = '\0';
+    const uint8_t *s = text + (text[0] == '+' || text[0] == '-');
+    const uint8_t *after = skip_digits(s);
+    if (after == s || (*after != '.' && *after != ',')) {
+        return false;
+    }
+    text[after - text] = '.'; // strtod's decimal point (the C locale)
+    s = after + 1;
+    after = skip_digits(s);
+    if (after == s) {
+        return false;
+    }
+    if (*after == 'e' || *after == 'E') {
+        s = after + 1 + (after[1] == '+' || after[1] == '-');
+        after = skip_digits(s);
+        if (after == s) {
+            return false;
+        }
+    }
+    if (*after != '\0') {
+        return false;
+    }
+    *out = strtod((const char *)text, NULL);
+    return isfinite(*out);
+}
+
 static bool scan_number(Reader *r, uint32_t tag)
 {
     const uint8_t *b;
@@ -338,15 +378,8 @@ static bool scan_number(Reader *r, uint32_t tag)
         return isfinite(d);
     }
     default: { // ETF_FLOAT: text
-        if (!take(r, FLOAT_EXT_SIZE, &b)) {
-            return false;
-        }
-        char text[FLOAT_EXT_SIZE + 1];
-        memcpy(text, b, FLOAT_EXT_SIZE);
-        text[FLOAT_EXT_SIZE] = '\0';
-        char *endp;
-        double d = strtod(text, &endp);
-        return endp != text && isfinite(d);
+        double d;
+        return take(r, FLOAT_EXT_SIZE, &b) && parse_float_ext(b, &d);
     }
     }
 }
@@ -557,12 +590,11 @@ static bool build_number(Builder *b, uint32_t tag, Term *dst)
         return true;
     }
     default: { // ETF_FLOAT, checked by scan_number
-        char text[FLOAT_EXT_SIZE + 1] = {0};
-        if (!take(&b->r, FLOAT_EXT_SIZE, &d)) {
+        double f;
+        if (!take(&b->r, FLOAT_EXT_SIZE, &d) || !parse_float_ext(d, &f)) {
             return false;
         }
-        memcpy(text, d, FLOAT_EXT_SIZE);
-        *dst = term_make_float(b->p, strtod(text, NULL));
+        *dst = term_make_float(b->p, f);
         return true;
     }
     }

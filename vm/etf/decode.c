@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "atom.h"
+#include "builtins.h"
 #include "heap.h"
 #include "map.h"
 #include "module.h"
@@ -292,7 +293,7 @@ static bool read_bit_binary(Reader *r, const uint8_t **bytes, uint32_t *len)
 typedef struct Scan {
     Vm *vm;
     bool is_safe;
-    bool saw_unsafe_atom;
+    bool saw_unsafe;
     size_t terms;     // terms seen
     size_t map_words; // scratch words for the pairs of every map (an upper bound of the need)
 } Scan;
@@ -306,7 +307,7 @@ static bool scan_atom(Reader *r, Scan *sc)
     }
     uint32_t index;
     if (sc->is_safe && !atom_lookup(sc->vm->atoms, (const char *)a.utf8, a.len, &index)) {
-        sc->saw_unsafe_atom = true;
+        sc->saw_unsafe = true;
         return false;
     }
     return true;
@@ -401,20 +402,39 @@ static bool scan_compound(Reader *r, Scan *sc, uint32_t tag, size_t *children)
     return true;
 }
 
+// True when [module].[name]/[arity] can be called: a built-in, or a public function of a module
+// that is loaded or loadable (the stdlib, the code path).
+static bool export_exists(Vm *vm, Term module, Term name, uint32_t arity)
+{
+    BuiltinId id;
+    if (vm->builtins.slots != NULL && builtin_lookup(&vm->builtins, module, name, arity, &id)) {
+        return true;
+    }
+    Module *mod = vm_get_module(vm, module);
+    return mod != NULL && module_find_function(mod, name, arity) != NULL;
+}
+
+// EXPORT_EXT; with is_safe, like OTP, only a function that exists (and no new atom).
 static bool scan_export(Reader *r, Scan *sc)
 {
     AtomText module;
     AtomText name;
     uint32_t arity;
-    const uint8_t *start = r->pos;
     if (!read_export(r, &module, &name, &arity)) {
         return false;
     }
-    const uint8_t *end = r->pos;
-    r->pos = start; // the atoms again through scan_atom, for the is_safe check
-    bool ok = scan_atom(r, sc) && scan_atom(r, sc);
-    r->pos = end;
-    return ok;
+    if (!sc->is_safe) {
+        return true;
+    }
+    uint32_t m;
+    uint32_t f;
+    if (!atom_lookup(sc->vm->atoms, (const char *)module.utf8, module.len, &m) ||
+        !atom_lookup(sc->vm->atoms, (const char *)name.utf8, name.len, &f) ||
+        !export_exists(sc->vm, term_from_atom(m), term_from_atom(f), arity)) {
+        sc->saw_unsafe = true;
+        return false;
+    }
+    return true;
 }
 
 // Checks the compound or leaf term whose tag [tag] was just read; *[children] receives how many
@@ -812,7 +832,7 @@ static EtfDecodeStatus decode_plain(Process *p, const uint8_t *data, size_t size
     Reader r = {data, data + size};
     Scan sc = {.vm = p->vm, .is_safe = is_safe};
     if (!scan_term(&r, &sc)) {
-        return sc.saw_unsafe_atom ? ETF_DECODE_UNSAFE : ETF_DECODE_INVALID;
+        return sc.saw_unsafe ? ETF_DECODE_UNSAFE : ETF_DECODE_INVALID;
     }
     *used = (size_t)(r.pos - data);
     *work += sc.terms + *used / 8;

@@ -66,3 +66,6 @@ IO.inspect(m[17])
 # A compressed term followed by other bytes: :used counts up to the end of the zlib stream.
 c = :erlang.term_to_binary(List.duplicate(0, 100), [:compressed])
 IO.inspect({byte_size(c), elem(:erlang.binary_to_term(c <> <<1, 2, 3>>, [:used]), 1)})
+
+# :safe accepts export funs of functions that exist.
+IO.inspect(:erlang.binary_to_term(:erlang.term_to_binary([&Enum.map/2, &Map.new/0, &:lists.reverse/1]), [:safe]))

@@ -380,6 +380,67 @@ static void put_term(Writer *w, WorkStack *s, Term t)
     }
 }
 
+// True when [t] is written whole by put_term, leaving no work behind (no elements).
+static bool is_leaf(Term t)
+{
+    if (!term_is_boxed(t)) {
+        return !term_is_cons(t);
+    }
+    TermType type = term_boxed_type(t);
+    return type != TERM_TYPE_TUPLE && type != TERM_TYPE_MAP && type != TERM_TYPE_MAPTREE &&
+           type != TERM_TYPE_CLOSURE;
+}
+
+// The [n] terms at [elems]: leaves are written at once, and at the first compound term the
+// rest waits on the stack behind that term's own elements (pushing every element of a large
+// structure cost more than writing it).
+static void put_array(Writer *w, WorkStack *s, const Term *elems, size_t n)
+{
+    size_t i = 0;
+    while (i < n && is_leaf(elems[i])) {
+        put_term(w, s, elems[i++]);
+    }
+    if (i < n) {
+        if (i + 1 < n) {
+            push(s, WORK_ARRAY, TERM_NONE, elems + i + 1, n - i - 1);
+        }
+        put_term(w, s, elems[i]);
+    }
+}
+
+// The elements of [list] from here on, then its tail ([] or the improper end), as put_array.
+static void put_list_rest(Writer *w, WorkStack *s, Term list)
+{
+    while (term_is_cons(list) && is_leaf(term_hd(list))) {
+        put_term(w, s, term_hd(list));
+        list = term_tl(list);
+    }
+    if (term_is_cons(list)) {
+        push(s, WORK_LIST_REST, term_tl(list), NULL, 0);
+        put_term(w, s, term_hd(list));
+    } else {
+        put_term(w, s, list);
+    }
+}
+
+// Pairs [i].. of flat map [map], as put_array.
+static void put_map_pairs(Writer *w, WorkStack *s, Term map, size_t i)
+{
+    size_t n = map_size(map);
+    const Term *keys = map_keys(map);
+    const Term *values = map_values(map);
+    while (i < n && is_leaf(keys[i]) && is_leaf(values[i])) {
+        put_term(w, s, keys[i]);
+        put_term(w, s, values[i]);
+        i++;
+    }
+    if (i < n) {
+        push(s, WORK_MAP_PAIRS, map, NULL, i + 1);
+        push(s, WORK_TERM, values[i], NULL, 0);
+        put_term(w, s, keys[i]);
+    }
+}
+
 // One step of pending work [wk]: writes a term or schedules the next piece of a compound.
 static void step(Writer *w, WorkStack *s, Work wk)
 {
@@ -388,27 +449,13 @@ static void step(Writer *w, WorkStack *s, Work wk)
         put_term(w, s, wk.t);
         return;
     case WORK_LIST_REST:
-        if (term_is_cons(wk.t)) {
-            push(s, WORK_LIST_REST, term_tl(wk.t), NULL, 0);
-            put_term(w, s, term_hd(wk.t));
-        } else {
-            put_term(w, s, wk.t); // the tail: [] or the improper end
-        }
+        put_list_rest(w, s, wk.t);
         return;
     case WORK_ARRAY:
-        if (wk.n > 1) {
-            push(s, WORK_ARRAY, TERM_NONE, wk.elems + 1, wk.n - 1);
-        }
-        if (wk.n > 0) {
-            put_term(w, s, wk.elems[0]);
-        }
+        put_array(w, s, wk.elems, wk.n);
         return;
     case WORK_MAP_PAIRS:
-        if (wk.n < map_size(wk.t)) {
-            push(s, WORK_MAP_PAIRS, wk.t, NULL, wk.n + 1);
-            push(s, WORK_TERM, map_values(wk.t)[wk.n], NULL, 0);
-            put_term(w, s, map_keys(wk.t)[wk.n]);
-        }
+        put_map_pairs(w, s, wk.t, wk.n);
         return;
     case WORK_MAP_TREE: {
         if (term_is_nil(wk.t)) {

@@ -13,11 +13,11 @@ RE2C ?= re2c
 LEMON ?= lemon
 LEMPAR ?= /usr/share/lemon/lempar.c
 
-CPPFLAGS += -iquote vm -iquote compiler -I$(GEN) -MMD -MP -D_GNU_SOURCE
+CPPFLAGS += -iquote vm -iquote vm/etf -iquote compiler -I$(GEN) -MMD -MP -D_GNU_SOURCE
 CFLAGS += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Werror -pthread
 # The libraries Ember is built on are linked statically (their .a files come with the -dev
 # packages): mapping and relocating nine shared libraries was most of a 10 ms start-up.
-STATIC_LIBS := -lgmp -lutf8proc -lffi -ledit -ltinfo -lbsd -lmd -lpcre2-8
+STATIC_LIBS := -lgmp -lutf8proc -lffi -ledit -ltinfo -lbsd -lmd -lpcre2-8 -lz
 LDLIBS += -Wl,-Bstatic $(STATIC_LIBS) -Wl,-Bdynamic -lm -latomic -pthread
 
 ifeq ($(MODE),release)
@@ -33,7 +33,8 @@ else ifeq ($(MODE),tsan)
   LDFLAGS += -fsanitize=thread
 endif
 
-VM_SRCS := $(filter-out vm/main.c,$(wildcard vm/*.c)) $(wildcard vm/regex/*.c)
+# Subsystems live in their own folders under vm/ (vm/regex/, vm/etf/, ...).
+VM_SRCS := $(filter-out vm/main.c,$(wildcard vm/*.c)) $(wildcard vm/*/*.c)
 COMPILER_SRCS := $(wildcard compiler/*.c)
 GEN_SRCS := $(GEN)/lexer.c $(GEN)/parser.c
 LIB_OBJS := $(VM_SRCS:%.c=$(OBJ)/%.o) $(COMPILER_SRCS:%.c=$(OBJ)/%.o) \
@@ -54,7 +55,7 @@ all: deps $(EMBER)
 
 # ---- dependencies (Debian packages), installed when missing and running as root ----
 DEB_PKGS := build-essential pkg-config re2c lemon libffi-dev libcriterion-dev libedit-dev \
-            libgmp-dev libutf8proc-dev libncurses-dev libbsd-dev libpcre2-dev
+            libgmp-dev libutf8proc-dev libncurses-dev libbsd-dev libpcre2-dev zlib1g-dev
 ORACLE_PKGS := elixir erlang-nox
 deps:
 	@bash tools/deps.sh $(DEB_PKGS)
@@ -204,16 +205,21 @@ golden-bless: deps-oracle
 bench: all deps-oracle
 	bash bench/run.sh $(EMBER)
 
+# binary_to_term's fuzz driver (tests/fuzz/fuzz_etf.c): mutated encodings, under ASan in `make fuzz`.
+$(BUILD)/fuzz_etf: $(LIB_OBJS) $(OBJ)/tests/fuzz/fuzz_etf.o $(OBJ)/tests/unit/fixtures.o $(OBJ)/stdlib_blob.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 fuzz: 
-	$(MAKE) MODE=asan all
+	$(MAKE) MODE=asan all build/asan/fuzz_etf
 	bash tests/fuzz_compiler.sh build/asan/ember tests/golden
+	timeout 300 build/asan/fuzz_etf $${FUZZ_ETF_COUNT:-2000000} $${FUZZ_SEED:-1}
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(EMBER) $(DESTDIR)$(PREFIX)/bin/ember
 
 check-headers:
-	@for h in vm/*.h compiler/*.h; do echo "#include \"$$(basename $$h)\"" | \
+	@for h in vm/*.h vm/etf/*.h compiler/*.h; do echo "#include \"$$(basename $$h)\"" | \
 	  $(CC) $(CPPFLAGS) $(CFLAGS) -x c -fsyntax-only - || exit 1; done
 
 clean:

@@ -12,9 +12,9 @@
 #   BENCH_SLOW_SECS=10   a run slower than this is not repeated (keeps `make bench` short)
 #   BENCH_SKIP_SLOW=0    1: skip python (the slowest implementation) entirely
 #   BENCH_TIMEOUT=120    seconds before one run is killed (counts as a failure)
-#   BENCH_ONLY="fib binary_trees loop binparse spawn ring mailbox parallel fairness regex"
+#   BENCH_ONLY="fib binary_trees loop binparse term_format spawn ring mailbox parallel fairness regex"
 #                        which benchmarks to run (besides hello), space- or comma-separated;
-#                        "seq" = fib binary_trees loop binparse, "proc" = the process
+#                        "seq" = fib binary_trees loop binparse term_format, "proc" = the process
 #                        benchmarks; an implementation without a twin file is skipped;
 #                        "parallel" = parallel:s1 parallel:s2; NAME:sN = NAME on N schedulers
 #   BENCH_SCHEDULERS=1   schedulers for the process benchmarks without :sN (ember --schedulers N,
@@ -41,7 +41,7 @@ HELLO_RUNS=${BENCH_HELLO_RUNS:-20}
 SLOW_SECS=${BENCH_SLOW_SECS:-10}
 SKIP_SLOW=${BENCH_SKIP_SLOW:-0}
 TIMEOUT=${BENCH_TIMEOUT:-120}
-SEQ_BENCHES="fib binary_trees loop binparse"
+SEQ_BENCHES="fib binary_trees loop binparse term_format"
 PROC_BENCHES="spawn ring mailbox parallel fairness regex"   # no lua/python twins
 SCHEDULERS=${BENCH_SCHEDULERS:-1}
 ONLY=
@@ -103,8 +103,8 @@ impl_cmd() {
       ember)  [ -x "$EMBER" ] || return 1; CMD=("$EMBER" "$BENCH/$p.exs") ;;
       elixir) command -v elixir >/dev/null 2>&1 || return 1; CMD=(elixir "$BENCH/$p.exs") ;;
       erl)    command -v escript >/dev/null 2>&1 || return 1; CMD=(escript "$BENCH/$p.erl") ;;
-      lua)    command -v lua5.4 >/dev/null 2>&1 || return 1; CMD=(lua5.4 "$BENCH/$p.lua") ;;
-      python) [ -n "$PYTHON" ] && [ "$SKIP_SLOW" != 1 ] || return 1; CMD=("$PYTHON" "$BENCH/$p.py") ;;
+      lua)    command -v lua5.4 >/dev/null 2>&1 && [ -f "$BENCH/$p.lua" ] || return 1; CMD=(lua5.4 "$BENCH/$p.lua") ;;
+      python) [ -n "$PYTHON" ] && [ "$SKIP_SLOW" != 1 ] && [ -f "$BENCH/$p.py" ] || return 1; CMD=("$PYTHON" "$BENCH/$p.py") ;;
       *) return 1 ;;
     esac
   else
@@ -450,14 +450,23 @@ prow() {  # prow LABEL BENCH KEY [SCALE FORMAT]: one table row of in-program fig
   echo
 }
 phead() { printf '%-34s' "$1"; for impl in "${PIMPLS[@]}"; do printf '%11s' "$impl"; done; echo; }
+case " $ONLY " in
+  *" term_format "*)
+    echo "== term_format: term_to_binary + binary_to_term of 1,000,000 tuples (in-program ms, median)"
+    phead ''
+    prow 'term_to_binary ms' term_format encode_ms 1 %.0f
+    prow 'binary_to_term ms' term_format decode_ms 1 %.0f
+    prow 'total ms' term_format total_ms 1 %.0f
+    echo ;;
+esac
+case " $ONLY " in
+  *" binparse "*)
+    echo "== binparse: a CSV parsed byte by byte with <<c, rest::binary>> (in-program ms, median)"
+    phead ''
+    for mb in 1 2 4 8; do prow "$mb MB" binparse "parse_ms_${mb}mb" 1 %.0f; done
+    echo ;;
+esac
 par_list=()
-for b in $ONLY; do
-  [ "$b" = binparse ] || continue
-  echo "== binparse: a CSV parsed byte by byte with <<c, rest::binary>> (in-program ms, median)"
-  phead ''
-  for mb in 1 2 4 8; do prow "$mb MB" "$b" "parse_ms_${mb}mb" 1 %.0f; done
-  echo
-done
 for b in $ONLY; do
   [ -n "$(bench_scheds "$b")" ] || continue
   s=$(bench_scheds "$b")

@@ -115,7 +115,6 @@ Test(etf, unrepresentable_terms_are_refused)
     static const uint8_t creation_pid[] = {131, 88, 100, 0, 13, 'n', 'o', 'n', 'o', 'd', 'e',
                                            '@', 'n', 'o', 'h', 'o', 's', 't', 0, 0, 0, 1,
                                            0, 0, 0, 0, 0, 0, 0, 7};
-    static const uint8_t three_bits[] = {131, 77, 0, 0, 0, 1, 3, 0xe0};
     static const uint8_t port[] = {131, 89, 100, 0, 1, 'n', 0, 0, 0, 1, 0, 0, 0, 0};
     static const uint8_t unknown_fun[] = {131, 112, 0, 0, 0, 60, 1, 0, 1, 2, 3, 4, 5, 6, 7, 8,
                                           9, 10, 11, 12, 13, 14, 15, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -127,9 +126,23 @@ Test(etf, unrepresentable_terms_are_refused)
                  ETF_DECODE_INVALID);
     cr_expect_eq(decode(other_node_pid, sizeof other_node_pid, false, &t), ETF_DECODE_INVALID);
     cr_expect_eq(decode(creation_pid, sizeof creation_pid, false, &t), ETF_DECODE_INVALID);
-    cr_expect_eq(decode(three_bits, sizeof three_bits, false, &t), ETF_DECODE_INVALID);
     cr_expect_eq(decode(port, sizeof port, false, &t), ETF_DECODE_INVALID);
     cr_expect_eq(decode(unknown_fun, sizeof unknown_fun, false, &t), ETF_DECODE_INVALID);
+}
+
+Test(etf, bit_binary_decodes_to_a_bitstring)
+{
+    static const uint8_t three_bits[] = {131, 77, 0, 0, 0, 1, 3, 0xff}; // low bits ignored
+    static const uint8_t zero_bits[] = {131, 77, 0, 0, 0, 1, 0, 0xff};  // 1..8 bits only
+    Term t;
+    cr_assert_eq(decode(three_bits, sizeof three_bits, false, &t), ETF_DECODE_OK);
+    cr_expect(term_is_bitstring(t) && !term_is_binary(t));
+    cr_expect_eq(term_bitstring_tail_bits(t), 3u);
+    size_t size;
+    const uint8_t *bytes = term_binary_bytes(t, &size);
+    cr_expect_eq(size, 0u);
+    cr_expect_eq(bytes[0], 0xe0);
+    cr_expect_eq(decode(zero_bits, sizeof zero_bits, false, &t), ETF_DECODE_INVALID);
 }
 
 Test(etf, deep_nesting_needs_no_c_stack)

@@ -518,6 +518,17 @@ typedef struct Task {
     size_t at;
 } Task;
 
+// Atoms made recently, by text: an encoding usually repeats a few atoms many times, and each
+// atom_intern takes the VM-wide atom table's lock. Direct-mapped; short names only.
+#define ATOM_CACHE_SLOTS 64
+#define ATOM_CACHE_TEXT 24
+
+typedef struct AtomCacheSlot {
+    uint32_t len; // 0: empty (the empty atom is not cached)
+    uint32_t index;
+    uint8_t text[ATOM_CACHE_TEXT];
+} AtomCacheSlot;
+
 typedef struct Builder {
     Process *p;
     Reader r;
@@ -526,6 +537,7 @@ typedef struct Builder {
     size_t task_cap;
     Term *scratch; // map pairs waiting for their map, used as a stack
     size_t scratch_top;
+    AtomCacheSlot atom_cache[ATOM_CACHE_SLOTS];
 } Builder;
 
 static void push_task(Builder *b, Task t)
@@ -544,10 +556,26 @@ static void push_fill(Builder *b, Term *dst, size_t n, uint32_t stride)
     }
 }
 
-static Term make_atom(Process *p, const AtomText *a)
+static Term make_atom(Builder *b, const AtomText *a)
 {
+    AtomCacheSlot *slot = NULL;
+    if (a->len > 0 && a->len <= ATOM_CACHE_TEXT) {
+        uint32_t h = 2166136261u;
+        for (size_t i = 0; i < a->len; i++) {
+            h = (h ^ a->utf8[i]) * 16777619u;
+        }
+        slot = &b->atom_cache[h % ATOM_CACHE_SLOTS];
+        if (slot->len == a->len && memcmp(slot->text, a->utf8, a->len) == 0) {
+            return term_from_atom(slot->index);
+        }
+    }
     uint32_t index = 0;
-    atom_intern(p->vm->atoms, (const char *)a->utf8, a->len, &index); // text checked: fits
+    atom_intern(b->p->vm->atoms, (const char *)a->utf8, a->len, &index); // text checked: fits
+    if (slot != NULL) {
+        slot->len = (uint32_t)a->len;
+        slot->index = index;
+        memcpy(slot->text, a->utf8, a->len);
+    }
     return term_from_atom(index);
 }
 
@@ -723,8 +751,8 @@ static bool build_export(Builder *b, Term *dst)
     }
     Term *obj = heap_alloc(b->p, 4);
     obj[0] = term_make_header(TERM_TYPE_EXPORT, 3);
-    obj[1] = make_atom(b->p, &module);
-    obj[2] = make_atom(b->p, &name);
+    obj[1] = make_atom(b, &module);
+    obj[2] = make_atom(b, &name);
     obj[3] = term_from_small(arity);
     *dst = term_from_boxed(obj);
     return true;
@@ -775,7 +803,7 @@ static bool build_one(Builder *b, Term *dst)
     switch (tag) {
     case ETF_ATOM: case ETF_SMALL_ATOM: case ETF_ATOM_UTF8: case ETF_SMALL_ATOM_UTF8:
         b->r.pos--;
-        return read_atom(&b->r, &a) && (*dst = make_atom(b->p, &a), true);
+        return read_atom(&b->r, &a) && (*dst = make_atom(b, &a), true);
     case ETF_NIL:
         *dst = TERM_NIL;
         return true;
@@ -819,7 +847,7 @@ static bool run_task(Builder *b, Task t)
 
 static bool build_term(Process *p, Reader r, size_t map_words, Term *out)
 {
-    Builder b = {.p = p, .r = r};
+    Builder b = {.p = p, .r = r}; // about 2 KB with its atom cache
     b.scratch = map_words > 0 ? em_malloc(map_words * sizeof(Term)) : NULL;
     *out = TERM_NIL;
     push_fill(&b, out, 1, 1);

@@ -185,6 +185,8 @@ test-tsan:
 	done
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} \
 	    bash tests/run_golden.sh build/tsan/ember tests/golden stdlib/ets_
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66" GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} \
+	    bash tests/run_golden.sh build/tsan/ember tests/golden binary/append
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" IO_POOL_TIMEOUT=60 bash tests/io_pool_test.sh build/tsan/ember
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" STRESS_TIMEOUT=$${STRESS_TIMEOUT:-300} \
 	    bash tests/stress/run.sh build/tsan/ember $${TSAN_STRESS_SCALE:-100}

@@ -12,9 +12,10 @@
 #   BENCH_SLOW_SECS=10   a run slower than this is not repeated (keeps `make bench` short)
 #   BENCH_SKIP_SLOW=0    1: skip python (the slowest implementation) entirely
 #   BENCH_TIMEOUT=120    seconds before one run is killed (counts as a failure)
-#   BENCH_ONLY="fib binary_trees loop spawn ring mailbox parallel fairness regex"
+#   BENCH_ONLY="fib binary_trees loop binparse spawn ring mailbox parallel fairness regex"
 #                        which benchmarks to run (besides hello), space- or comma-separated;
-#                        "seq" = fib binary_trees loop, "proc" = the process benchmarks;
+#                        "seq" = fib binary_trees loop binparse, "proc" = the process
+#                        benchmarks; an implementation without a twin file is skipped;
 #                        "parallel" = parallel:s1 parallel:s2; NAME:sN = NAME on N schedulers
 #   BENCH_SCHEDULERS=1   schedulers for the process benchmarks without :sN (ember --schedulers N,
 #                        elixir --erl "+S N +P 2000000", ERL_FLAGS="+S N +P 2000000" escript)
@@ -40,7 +41,7 @@ HELLO_RUNS=${BENCH_HELLO_RUNS:-20}
 SLOW_SECS=${BENCH_SLOW_SECS:-10}
 SKIP_SLOW=${BENCH_SKIP_SLOW:-0}
 TIMEOUT=${BENCH_TIMEOUT:-120}
-SEQ_BENCHES="fib binary_trees loop"
+SEQ_BENCHES="fib binary_trees loop binparse"
 PROC_BENCHES="spawn ring mailbox parallel fairness regex"   # no lua/python twins
 SCHEDULERS=${BENCH_SCHEDULERS:-1}
 ONLY=
@@ -91,6 +92,12 @@ BENCH_ARGS=()
 impl_cmd() {
   local impl=$1 b p s
   p=$(bench_base "$2"); s=$(bench_scheds "$2")
+  case $impl in  # no twin of this benchmark in that language: skipped
+    ember|elixir) [ -f "$BENCH/$p.exs" ] || return 1 ;;
+    erl) [ -f "$BENCH/$p.erl" ] || return 1 ;;
+    lua) [ -f "$BENCH/$p.lua" ] || return 1 ;;
+    python) [ -f "$BENCH/$p.py" ] || return 1 ;;
+  esac
   if [ -z "$s" ]; then
     case $impl in
       ember)  [ -x "$EMBER" ] || return 1; CMD=("$EMBER" "$BENCH/$p.exs") ;;
@@ -444,6 +451,13 @@ prow() {  # prow LABEL BENCH KEY [SCALE FORMAT]: one table row of in-program fig
 }
 phead() { printf '%-34s' "$1"; for impl in "${PIMPLS[@]}"; do printf '%11s' "$impl"; done; echo; }
 par_list=()
+for b in $ONLY; do
+  [ "$b" = binparse ] || continue
+  echo "== binparse: a CSV parsed byte by byte with <<c, rest::binary>> (in-program ms, median)"
+  phead ''
+  for mb in 1 2 4 8; do prow "$mb MB" "$b" "parse_ms_${mb}mb" 1 %.0f; done
+  echo
+done
 for b in $ONLY; do
   [ -n "$(bench_scheds "$b")" ] || continue
   s=$(bench_scheds "$b")

@@ -330,9 +330,8 @@ void control_guard(FnGen *fg, const AstNode *guard, uint32_t fail);
 void pattern_match(FnGen *fg, const AstNode *pat, uint32_t src, uint32_t fail);
 // binary.c: matches the `<<...>>` pattern [pat] against register [src], jumping to [fail].
 void binary_match(FnGen *fg, const AstNode *pat, uint32_t src, uint32_t fail);
-// binary.c: compiles one construction segment of `<<...>>` (not a plain string) into binary
-// register [dst]; false after a CompileError for an unsupported segment.
-bool binary_segment_expr(FnGen *fg, const AstNode *n, uint32_t dst);
+// binary.c: compiles the construction `<<...>>` [n] into [dst].
+void binary_construct(FnGen *fg, const AstNode *n, uint32_t dst);
 // Starts a new pattern (repeated variables within it must be equal).
 void pattern_begin(FnGen *fg);
 // Splits a clause head `a, b when g` ([params]: LIST node) into patterns and guard.

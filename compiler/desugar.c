@@ -44,11 +44,11 @@ typedef struct ForCtx {
 } ForCtx;
 
 static const AstNode *for_build(FnGen *fg, const ForCtx *f, uint32_t i, const AstNode *acc);
+static const AstNode *bits_generator(FnGen *fg, const AstNode *q);
 
 static const AstNode *for_generator(FnGen *fg, const ForCtx *f, uint32_t i,
-                                    const AstNode *acc)
+                                    const AstNode *acc, const AstNode *q)
 {
-    const AstNode *q = f->quals[i];
     char name[32];
     snprintf(name, sizeof name, "for acc %u", i);
     const char *acc_name = arena_strdup(fg->mg->cg->arena, name, strlen(name));
@@ -78,6 +78,91 @@ static const AstNode *for_generator(FnGen *fg, const ForCtx *f, uint32_t i,
     return call;
 }
 
+// ==== Binary generators: `<<a::4, b::4 <- bin>>` ====
+
+// The value of a segment (`value::spec` or a bare value).
+static const AstNode *segment_value(const AstNode *seg)
+{
+    return ast_is_named(seg, AST_CALL, "::") && seg->nkids == 2 ? seg->kids[0] : seg;
+}
+
+// A copy of segment [seg] whose literal or pinned value is `_` (for the skip clause).
+static const AstNode *skip_segment(FnGen *fg, const AstNode *seg)
+{
+    const AstNode *v = segment_value(seg);
+    bool fixed = v->kind == AST_INT || v->kind == AST_FLOAT || ast_is_named(v, AST_CALL, "^");
+    if (!fixed) {
+        return seg;
+    }
+    AstNode *blank = mk(fg, AST_VAR, seg->line, "_");
+    if (v == seg) {
+        return blank;
+    }
+    AstNode *copy = mk(fg, AST_CALL, seg->line, "::");
+    add(fg, copy, blank);
+    add(fg, copy, seg->kids[1]);
+    return copy;
+}
+
+// `fn <<segs, rest::bitstring>> -> result end` clause for the matcher.
+static AstNode *bits_clause(FnGen *fg, const AstNode *q, bool skip, const AstNode *result)
+{
+    uint32_t line = q->line;
+    AstNode *pat = mk(fg, AST_CALL, line, "<<>>");
+    for (uint32_t k = 0; k < q->nkids; k++) {
+        const AstNode *seg = k + 1 < q->nkids ? q->kids[k] : q->kids[k]->kids[0];
+        add(fg, pat, skip ? skip_segment(fg, seg) : seg);
+    }
+    AstNode *rest = mk(fg, AST_CALL, line, "::");
+    add(fg, rest, mk(fg, AST_VAR, line, "for bits rest"));
+    add(fg, rest, mk(fg, AST_VAR, line, "bitstring"));
+    add(fg, pat, rest);
+    AstNode *params = mk(fg, AST_LIST, line, NULL);
+    add(fg, params, pat);
+    return mk_clause(fg, line, params, result);
+}
+
+// Rewrites binary generator [q] into `{vars...} <- Ember.Bits.generate(bin, matcher)`.
+static const AstNode *bits_generator(FnGen *fg, const AstNode *q)
+{
+    uint32_t line = q->line;
+    AstNode *vars = mk(fg, AST_TUPLE, line, NULL);
+    for (uint32_t k = 0; k < q->nkids; k++) {
+        const AstNode *seg = k + 1 < q->nkids ? q->kids[k] : q->kids[k]->kids[0];
+        const AstNode *v = segment_value(seg);
+        if (v->kind == AST_VAR && !scope_is_ignored(v->text)) {
+            add(fg, vars, v);
+        }
+    }
+    AstNode *ok = mk(fg, AST_TUPLE, line, NULL);
+    add(fg, ok, mk(fg, AST_ATOM, line, "ok"));
+    add(fg, ok, vars);
+    add(fg, ok, mk(fg, AST_VAR, line, "for bits rest"));
+    AstNode *skip = mk(fg, AST_TUPLE, line, NULL);
+    add(fg, skip, mk(fg, AST_ATOM, line, "skip"));
+    add(fg, skip, mk(fg, AST_VAR, line, "for bits rest"));
+    AstNode *done = mk(fg, AST_LIST, line, NULL);
+    add(fg, done, mk(fg, AST_VAR, line, "_"));
+    AstNode *matcher = mk(fg, AST_CALL, line, "fn");
+    add(fg, matcher, bits_clause(fg, q, false, ok));
+    bool has_fixed = false;
+    for (uint32_t k = 0; k < q->nkids; k++) {
+        const AstNode *seg = k + 1 < q->nkids ? q->kids[k] : q->kids[k]->kids[0];
+        has_fixed = has_fixed || skip_segment(fg, seg) != seg;
+    }
+    if (has_fixed) { // elements whose literal segments differ are skipped, as in Erlang
+        add(fg, matcher, bits_clause(fg, q, true, skip));
+    }
+    add(fg, matcher, mk_clause(fg, line, done, mk(fg, AST_ATOM, line, "done")));
+    AstNode *call = mk_remote(fg, line, "Elixir.Ember.Bits", "generate");
+    add(fg, call, q->kids[q->nkids - 1]->kids[1]);
+    add(fg, call, matcher);
+    AstNode *gen = mk(fg, AST_CALL, line, "<-");
+    add(fg, gen, vars);
+    add(fg, gen, call);
+    return gen;
+}
+
 // The code for qualifiers i.. given the accumulator expression [acc].
 static const AstNode *for_build(FnGen *fg, const ForCtx *f, uint32_t i, const AstNode *acc)
 {
@@ -102,12 +187,11 @@ static const AstNode *for_build(FnGen *fg, const ForCtx *f, uint32_t i, const As
     }
     const AstNode *q = f->quals[i];
     if (ast_is_named(q, AST_CALL, "<-") && q->nkids == 2) {
-        return for_generator(fg, f, i, acc);
+        return for_generator(fg, f, i, acc, q);
     }
-    if (ast_is_named(q, AST_CALL, "<<>>")) {
-        cg_error(fg->mg->cg, q->line, "bitstring generators in for are not supported by Ember "
-                 "yet");
-        return acc;
+    if (ast_is_named(q, AST_CALL, "<<>>") && q->nkids > 0 &&
+        ast_is_named(q->kids[q->nkids - 1], AST_CALL, "<-") && q->kids[q->nkids - 1]->nkids == 2) {
+        return for_generator(fg, f, i, acc, bits_generator(fg, q));
     }
     AstNode *c = mk(fg, AST_CALL, q->line, "if");
     add(fg, c, q);

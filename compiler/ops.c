@@ -298,32 +298,6 @@ static void compile_concat(FnGen *fg, const AstNode *n, uint32_t dst)
     reg_free_to(fg, mark);
 }
 
-// "a#{x}b": <<"a", Kernel.to_string(x)::binary, "b">>
-static void compile_interpolation(FnGen *fg, const AstNode *n, uint32_t dst)
-{
-    uint32_t mark = fg->top;
-    uint32_t base = reg_alloc_n(fg, n->nkids);
-    for (uint32_t i = 0; i < n->nkids; i++) {
-        const AstNode *part = n->kids[i];
-        if (part->kind == AST_STRING) {
-            literal_load(fg, part, base + i);
-        } else if (ast_is_named(part, AST_CALL, "::") && part->nkids == 2 &&
-                   ast_is_named(part->kids[1], AST_VAR, "binary")) {
-            expr_compile(fg, part->kids[0], base + i);
-        } else if (!binary_segment_expr(fg, part, base + i)) {
-            return;
-        }
-    }
-    fg->line = n->line;
-    if (n->nkids == 0) {
-        AstNode empty = {.kind = AST_STRING, .text = "", .line = n->line};
-        literal_load(fg, &empty, dst);
-    } else {
-        emit3(fg, OP_BIN_CONCAT, dst, base, n->nkids);
-    }
-    reg_free_to(fg, mark);
-}
-
 static void compile_sigil(FnGen *fg, const AstNode *n, uint32_t dst)
 {
     const AstNode *body = n->kids[0];
@@ -667,8 +641,8 @@ void ops_form(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
         compile_unary(fg, n, dst);
     } else if (strcmp(op, "<>") == 0) {
         compile_concat(fg, n, dst);
-    } else if (strcmp(op, "<<>>") == 0) {
-        compile_interpolation(fg, n, dst);
+    } else if (strcmp(op, "<<>>") == 0) { // also "a#{x}b": <<"a", to_string(x)::binary, "b">>
+        binary_construct(fg, n, dst);
     } else if (strcmp(op, "%{}") == 0) {
         compile_map(fg, n, dst);
     } else if (strcmp(op, "%") == 0) {

@@ -7,7 +7,7 @@
 # For each of FUZZ_COUNT mutants (default 3000) it picks a corpus program and a mutation
 # (truncation, byte flip/insert/delete, NUL byte, token delete/duplicate/swap/replace, line
 # delete/duplicate/swap, a line spliced from another program, deep bracket nesting, huge
-# literals), writes the mutant and runs
+# literals; replacement tokens include bit-syntax specifiers), writes the mutant and runs
 #
 #   timeout $FUZZ_TIMEOUT EMBER $FUZZ_ARGS MUTANT </dev/null      (FUZZ_ARGS default: --check)
 #
@@ -100,7 +100,7 @@ function rep(str, n,   out) { # str repeated n times, by doubling
 }
 BEGIN {
     st = seed % 2147483646 + 1
-    split("do end fn -> ( ) [ ] { } %{ << >> \" \"\"\" '\'' , | |> :: when \\\\ <> ++ = == ^ & &1 . .. :atom 0x 1.0e 9999999999999999999999 defmodule def case cond with for try rescue after else catch ; ?", dict, " ")
+    split("do end fn -> ( ) [ ] { } %{ << >> \" \"\"\" '\'' , | |> :: when \\\\ <> ++ = == ^ & &1 . .. :atom 0x 1.0e 9999999999999999999999 defmodule def case cond with for try rescue after else catch ; ? ::size(-1) ::binary ::bits -little -signed -native ::utf16 ::utf32 ::float-16 size(x) unit(3) <-", dict, " ")
     ndict = 0; for (k in dict) ndict++
 }
 FILENAME == ARGV[1] { s = s $0 "\n"; nl++; lines[nl] = $0; next }

@@ -371,6 +371,8 @@ Term bi_erlang_abs_1(Process *p, Term *args) { return bi_kernel_abs_1(p, args); 
 Term bi_erlang_max_2(Process *p, Term *args) { return bi_kernel_max_2(p, args); }
 Term bi_erlang_min_2(Process *p, Term *args) { return bi_kernel_min_2(p, args); }
 Term bi_erlang_byte_size_1(Process *p, Term *args) { return bi_kernel_byte_size_1(p, args); }
+Term bi_erlang_bit_size_1(Process *p, Term *args) { return bi_kernel_bit_size_1(p, args); }
+Term bi_erlang_is_bitstring_1(Process *p, Term *args) { return bi_kernel_is_bitstring_1(p, args); }
 Term bi_erlang_tuple_size_1(Process *p, Term *args) { return bi_kernel_tuple_size_1(p, args); }
 Term bi_erlang_map_size_1(Process *p, Term *args) { return bi_kernel_map_size_1(p, args); }
 Term bi_erlang_op_append_2(Process *p, Term *args) { return bi_kernel_op_append_2(p, args); }

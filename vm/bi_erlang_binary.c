@@ -513,6 +513,20 @@ Term bi_binary_copy_1(Process *p, Term *args)
     return term_make_binary(p, s, size);
 }
 
+// The size of the binary whose bytes [args[0]] shares: its parent's for a slice (a
+// sub-binary keeps all of its parent alive; :binary.copy/1 detaches it).
+Term bi_binary_referenced_byte_size_1(Process *p, Term *args)
+{
+    if (!term_is_binary(args[0])) {
+        return bi_badarg(p, 1, "not a binary");
+    }
+    const Term *obj = term_boxed_ptr(args[0]);
+    if (term_header_type(obj[0]) == TERM_TYPE_SUBBIN) {
+        obj = term_boxed_ptr(obj[4]);
+    }
+    return term_from_small((int64_t)obj[1]);
+}
+
 Term bi_binary_copy_2(Process *p, Term *args)
 {
     const uint8_t *s;

@@ -9,6 +9,7 @@
 
 #include "bi_common.h"
 #include "bigint.h"
+#include "bitstring.h"
 #include "map.h"
 #include "module.h"
 #include "vm.h"
@@ -48,7 +49,7 @@ Term bi_kernel_is_binary_1(Process *p, Term *args)
 Term bi_kernel_is_bitstring_1(Process *p, Term *args)
 {
     (void)p;
-    return term_from_bool(term_is_binary(args[0]));
+    return term_from_bool(term_is_bitstring(args[0]));
 }
 
 Term bi_kernel_is_boolean_1(Process *p, Term *args)
@@ -223,22 +224,20 @@ Term bi_kernel_map_size_1(Process *p, Term *args)
 
 Term bi_kernel_byte_size_1(Process *p, Term *args)
 {
-    const uint8_t *bytes;
-    size_t size;
-    if (!bi_text(args[0], &bytes, &size)) {
+    if (!term_is_bitstring(args[0])) {
         return bi_badarg(p, 1, "not a bitstring");
     }
-    return term_from_small((int64_t)size);
+    size_t size;
+    term_binary_bytes(args[0], &size);
+    return term_from_small((int64_t)(size + (term_bitstring_tail_bits(args[0]) > 0)));
 }
 
 Term bi_kernel_bit_size_1(Process *p, Term *args)
 {
-    const uint8_t *bytes;
-    size_t size;
-    if (!bi_text(args[0], &bytes, &size)) {
+    if (!term_is_bitstring(args[0])) {
         return bi_badarg(p, 1, "not a bitstring");
     }
-    return term_from_small((int64_t)size * 8);
+    return term_from_small((int64_t)bits_size_of(args[0]));
 }
 
 Term bi_kernel_binary_part_3(Process *p, Term *args)

@@ -641,3 +641,50 @@ bool bigint_to_int64(Term a, int64_t *out)
     }
     return false;
 }
+
+// ==== Bytes (the bit syntax) ====
+
+Term bigint_from_bytes(Process *p, const uint8_t *be, size_t len, size_t nbits, bool is_signed)
+{
+    Scratch s;
+    mp_size_t n = (mp_size_t)(len / sizeof(mp_limb_t) + 1);
+    mp_limb_t *d = scratch_get(&s, n);
+    for (mp_size_t i = 0; i < n; i++) {
+        d[i] = 0;
+    }
+    for (size_t i = 0; i < len; i++) { // be[len - 1] is the least significant byte
+        d[i / sizeof(mp_limb_t)] |= (mp_limb_t)be[len - 1 - i] << (8 * (i % sizeof(mp_limb_t)));
+    }
+    bool neg = is_signed && nbits > 0 && ((d[(nbits - 1) / 64] >> ((nbits - 1) % 64)) & 1);
+    if (neg) { // magnitude = 2^nbits - value: complement within nbits bits, plus one
+        for (mp_size_t i = 0; i < n; i++) {
+            size_t first_bit = (size_t)i * 64;
+            mp_limb_t keep = first_bit >= nbits            ? 0
+                             : nbits - first_bit >= 64 ? ~(mp_limb_t)0
+                                                        : ((mp_limb_t)1 << (nbits - first_bit)) - 1;
+            d[i] = ~d[i] & keep;
+        }
+        mpn_add_1(d, d, n, 1);
+    }
+    return finish(p, &s, n, neg);
+}
+
+void bigint_to_bytes(Term a, uint8_t *be, size_t len)
+{
+    Big x;
+    view(a, &x);
+    Scratch s;
+    mp_limb_t *d = scratch_get(&s, x.n > 0 ? x.n : 1);
+    for (mp_size_t i = 0; i < x.n; i++) {
+        d[i] = x.d[i];
+    }
+    if (x.neg) { // two's complement: ~(magnitude - 1)
+        mpn_sub_1(d, d, x.n, 1);
+    }
+    for (size_t i = 0; i < len; i++) {
+        size_t limb = i / sizeof(mp_limb_t);
+        uint8_t byte = (mp_size_t)limb < x.n ? (uint8_t)(d[limb] >> (8 * (i % sizeof(mp_limb_t)))) : 0;
+        be[len - 1 - i] = x.neg ? (uint8_t)~byte : byte;
+    }
+    scratch_free(&s);
+}

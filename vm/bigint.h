@@ -45,4 +45,11 @@ bool bigint_from_string(Process *p, const char *s, size_t len, unsigned base, Te
 // True when integer [a] fits in int64; stores it in *[out].
 bool bigint_to_int64(Term a, int64_t *out);
 
+// The integer whose [nbits]-bit two's complement ([is_signed]) or unsigned representation is
+// the low bits of the big-endian bytes [be] ([len] bytes, len * 8 >= nbits; higher bits 0).
+Term bigint_from_bytes(Process *p, const uint8_t *be, size_t len, size_t nbits, bool is_signed);
+// Writes the low [len] * 8 bits of integer [a] (two's complement when negative) to [be],
+// most significant byte first.
+void bigint_to_bytes(Term a, uint8_t *be, size_t len);
+
 #endif

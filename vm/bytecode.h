@@ -8,7 +8,7 @@
 
 // File header (16 bytes): magic, format version, FNV-1a 32-bit checksum of the body, body size.
 #define EMB_MAGIC "EMB\x1a"
-#define EMB_FORMAT_VERSION 1u
+#define EMB_FORMAT_VERSION 2u
 #define EMB_HEADER_SIZE 16u
 
 // The body is a sequence of sections, each `u32 id, u32 size, size bytes`, every id exactly
@@ -52,6 +52,29 @@ typedef enum EmbLiteralTag {
     EMB_LIT_TUPLE = 8,  // u32 n, n literals
     EMB_LIT_MAP = 9,    // u32 n, n x (key literal, value literal)
 } EmbLiteralTag;
+
+// Bit-syntax segment descriptors: the i operand of BS_GET and the second argument of
+// :ember_bin.put/4. Bits 0-2 the type, 3-7 flags, 8-16 the unit (1..256, bits per size
+// unit), 17-30 an immediate size (BS_GET without BS_FLAG_SIZE_REG).
+typedef enum EmbBitsType {
+    BS_TYPE_INTEGER = 0,
+    BS_TYPE_FLOAT = 1,
+    BS_TYPE_BINARY = 2, // whole bytes: the match fails (construction raises) otherwise
+    BS_TYPE_BITSTRING = 3,
+    BS_TYPE_UTF8 = 4,
+    BS_TYPE_UTF16 = 5,
+    BS_TYPE_UTF32 = 6,
+} EmbBitsType;
+#define BS_TYPE_MASK 0x7u
+#define BS_FLAG_SIGNED 0x08u
+#define BS_FLAG_LITTLE 0x10u
+#define BS_FLAG_NATIVE 0x20u   // the machine's byte order (little on x86-64 and aarch64)
+#define BS_FLAG_ALL 0x40u      // binary/bitstring without a size: everything that is left
+#define BS_FLAG_SIZE_REG 0x80u // BS_GET: the size is in register r2, not in bits 16-30
+#define BS_UNIT_SHIFT 8u
+#define BS_UNIT_MASK 0x1FFu
+#define BS_SIZE_SHIFT 17u
+#define BS_SIZE_MAX 0x3FFFu // larger sizes go through a register
 
 // Literals nest at most this deep; the loader refuses deeper ones (no C-stack exhaustion).
 #define EMB_LITERAL_MAX_DEPTH 512

@@ -163,7 +163,7 @@ static void sweep_offheap(Heap *heap)
             Term *copy = term_boxed_ptr(list[0]);
             copy[3] = (Term)(uintptr_t)survivors;
             survivors = copy;
-            bytes += bin->size;
+            bytes += refc_binary_charge(bin, (size_t)copy[1]);
         }
         list = next;
     }

@@ -147,7 +147,13 @@ void heap_merge_messages(Heap *heap)
 
 void heap_link_offheap(Heap *heap, Term *obj)
 {
-    heap->offheap_bytes += ((const RefcBinary *)(uintptr_t)obj[2])->size;
+    RefcBinary *bin = (RefcBinary *)(uintptr_t)obj[2];
+    heap_link_offheap_charged(heap, obj, refc_binary_charge(bin, (size_t)obj[1]));
+}
+
+void heap_link_offheap_charged(Heap *heap, Term *obj, size_t charge)
+{
+    heap->offheap_bytes += charge;
     obj[3] = (Term)(uintptr_t)heap->offheap;
     heap->offheap = obj;
 }

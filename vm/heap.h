@@ -78,6 +78,9 @@ void heap_merge_messages(Heap *heap);
 // and heap_destroy drop its reference when it dies, and counts its bytes toward the next GC.
 // The object must lie in [heap].
 void heap_link_offheap(Heap *heap, Term *obj);
+// The same, counting [charge] bytes instead of the binary's own charge (refc_binary_charge):
+// a view made by appending counts only the bytes it added.
+void heap_link_offheap_charged(Heap *heap, Term *obj, size_t charge);
 // Words in the young block (its capacity, used or not).
 static inline size_t heap_block_words(const Heap *heap)
 {

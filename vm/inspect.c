@@ -318,19 +318,24 @@ static DocId binary_doc(Ctx *c, Term t, long limit)
 {
     size_t len;
     const uint8_t *b = term_binary_bytes(t, &len);
-    if (inspect_string_printable(b, len, c->opts->printable_limit)) {
+    unsigned tail_bits = term_bitstring_tail_bits(t);
+    if (tail_bits == 0 && inspect_string_printable(b, len, c->opts->printable_limit)) {
         strbuf_append(&c->tmp, "\"", 1);
         size_t used = inspect_escape(b, len, '"', c->opts->printable_limit, &c->tmp);
         strbuf_append_cstr(&c->tmp, used < len ? "\" <> ..." : "\"");
         return take_tmp(c);
     }
+    // A bitstring's extra bits print as one more element, `value::size(bits)`.
+    size_t count = len + (tail_bits > 0);
     // Built back to front: each_bit recurses once per byte, so limit the shown bytes first.
-    size_t shown = limit < 0 || (size_t)limit >= len ? len : (size_t)limit;
-    DocId inner = shown < len ? doc_cstr(c->doc, "...") : DOC_NIL;
+    size_t shown = limit < 0 || (size_t)limit >= count ? count : (size_t)limit;
+    DocId inner = shown < count ? doc_cstr(c->doc, "...") : DOC_NIL;
     for (size_t i = shown; i-- > 0;) {
-        char num[8];
-        bool last = i + 1 == len;
-        int n = snprintf(num, sizeof num, last ? "%u" : "%u,", b[i]);
+        char num[24];
+        bool last = i + 1 == count;
+        int n = i < len ? snprintf(num, sizeof num, last ? "%u" : "%u,", b[i])
+                        : snprintf(num, sizeof num, "%u::size(%u)", b[i] >> (8 - tail_bits),
+                                   tail_bits);
         DocId d = doc_text(c->doc, num, (size_t)n);
         inner = last ? d : doc_flex_glue(c->doc, d, " ", inner);
     }

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "bitstring.h"
 #include "builtins.h"
 #include "bytecode.h"
 #include "error.h"
@@ -618,28 +619,48 @@ dispatch:
 #undef JUMP_UNLESS_INT
 #undef JUMP_UNLESS
 
-    // ==== Binary pattern segments ====
-    CASE(BIN_GET_INT) {
-        if (interp_bin_get(p, OP_BIN_GET_INT, R[OPB], term_from_small(WIDE(0)), R + OPA)) {
+    // ==== Bit-syntax matching ====
+    CASE(BS_START) {
+        if (term_is_bitstring(R[OPB])) {
+            R[OPA] = R[OPB];
+            R[OPA + 1] = term_from_small(0);
+            NEXT(2);
+        }
+        pc += 2 + WIDE(0);
+        DISPATCH();
+    }
+    CASE(BS_GET) {
+        if (WIDE(0) == BS_DESC_BYTE && term_is_small(R[OPB + 1]) && term_is_bitstring(R[OPB])) {
+            size_t at = (size_t)term_to_small(R[OPB + 1]); // `<<c, ...>>` on a byte boundary
+            size_t bits;
+            const uint8_t *bytes = bits_view(R[OPB], &bits);
+            if (at % 8 == 0 && at + 8 <= bits) {
+                R[OPA] = term_from_small(bytes[at / 8]);
+                R[OPB + 1] = term_from_small((int64_t)at + 8);
+                NEXT(3);
+            }
+        }
+        if (interp_bs_get(p, R + OPB, (uint32_t)WIDE(0), R[OPC], R + OPA)) {
             NEXT(3);
         }
         pc += 3 + WIDE(1);
         DISPATCH();
     }
-    CASE(BIN_GET_UTF8) {
-        if (interp_bin_get(p, OP_BIN_GET_UTF8, R[OPB], TERM_NIL, R + OPA)) {
+    CASE(BS_MATCH_LIT) {
+        if (interp_bs_match_lit(R + OPA, mod->literals[WIDE(0)])) {
+            NEXT(3);
+        }
+        pc += 3 + WIDE(1);
+        DISPATCH();
+    }
+    CASE(BS_TEST_END) {
+        if (interp_bs_at_end(R + OPA)) {
             NEXT(2);
         }
         pc += 2 + WIDE(0);
         DISPATCH();
     }
-    CASE(BIN_GET_BYTES) {
-        if (interp_bin_get(p, OP_BIN_GET_BYTES, R[OPB], R[OPC], R + OPA)) {
-            NEXT(2);
-        }
-        pc += 2 + WIDE(0);
-        DISPATCH();
-    }
+    CASE(BS_CONCAT) { SET_OR_THROW(R[OPA], interp_bs_concat(p, R + OPB, OPC)); NEXT(1); }
 #ifndef USE_COMPUTED_GOTO
     default:
         __builtin_unreachable();

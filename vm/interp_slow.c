@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "bigint.h"
+#include "bitstring.h"
 #include "builtins.h"
+#include "bytecode.h"
 #include "error.h"
 #include "inspect.h"
 #include "map.h"
@@ -140,8 +142,9 @@ bool interp_type_test(Term t, uint32_t test)
     case TT_BOOLEAN:
         return term_is_boolean(t);
     case TT_BINARY:
-    case TT_BITSTRING:
         return term_is_binary(t);
+    case TT_BITSTRING:
+        return term_is_bitstring(t);
     case TT_LIST:
         return term_is_list(t);
     case TT_TUPLE:
@@ -284,7 +287,6 @@ Term interp_bad_call(Process *p, Term fun, const Term *args, uint32_t argc)
 
 Term interp_bin_concat(Process *p, const Term *regs, uint32_t n)
 {
-    size_t total = 0;
     for (uint32_t i = 0; i < n; i++) {
         if (!term_is_binary(regs[i])) {
             StrBuf shown;
@@ -292,25 +294,18 @@ Term interp_bin_concat(Process *p, const Term *regs, uint32_t n)
             InspectOpts opts = inspect_default_opts();
             inspect_term(p->vm, regs[i], &opts, &shown);
             error_raise(p, ERR_ARGUMENT,
-                        "construction of binary failed: segment %u of type 'binary': expected a "
-                        "binary but got: %.*s",
+                        term_is_bitstring(regs[i])
+                            ? "construction of binary failed: segment %u of type 'binary': the "
+                              "size of the value %.*s is not a multiple of the unit for the "
+                              "segment"
+                            : "construction of binary failed: segment %u of type 'binary': "
+                              "expected a binary but got: %.*s",
                         i + 1, (int)shown.len, shown.data);
             strbuf_free(&shown);
             return TERM_NONE;
         }
-        size_t size;
-        term_binary_bytes(regs[i], &size);
-        total += size;
     }
-    uint8_t *out;
-    Term bin = term_make_binary_uninit(p, total, &out);
-    for (uint32_t i = 0; i < n; i++) {
-        size_t size;
-        const uint8_t *bytes = term_binary_bytes(regs[i], &size);
-        memcpy(out, bytes, size);
-        out += size;
-    }
-    return bin;
+    return bits_concat(p, regs, n);
 }
 
 Term interp_map_update(Process *p, Term map, const Term *pairs, uint32_t count)
@@ -342,79 +337,55 @@ Term interp_bin_prefix(Process *p, Term bin, Term prefix)
     if (prefix_size > size || memcmp(bytes, pbytes, prefix_size) != 0) {
         return TERM_NONE;
     }
-    // Copy the rest (the bytes pointer may not survive the allocation of a REFBIN).
-    uint8_t *out;
-    Term rest = term_make_binary_uninit(p, size - prefix_size, &out);
-    bytes = term_binary_bytes(bin, &size);
-    memcpy(out, bytes + prefix_size, size - prefix_size);
-    return rest;
+    return term_make_sub_binary(p, bin, prefix_size, size - prefix_size, 0);
 }
 
-// The code point of the UTF-8 sequence at [s] ([len] bytes available) and its length in
-// *[used]; -1 when the bytes are not valid UTF-8 (overlong, surrogate, truncated).
-static int32_t decode_utf8(const uint8_t *s, size_t len, size_t *used)
+bool interp_bs_get(Process *p, Term *match, uint32_t desc, Term size, Term *out)
 {
-    if (len == 0) {
-        return -1;
+    if (!term_is_bitstring(match[0]) || !term_is_small(match[1]) || term_to_small(match[1]) < 0) {
+        return false; // only forged code gets here
     }
-    uint32_t c = s[0];
-    size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (n == 0 || n > len) {
-        return -1;
-    }
-    static const uint32_t min_value[5] = {0, 0, 0x80, 0x800, 0x10000};
-    uint32_t cp = n == 1 ? c : c & (0x7F >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            return -1;
+    int64_t units = (int64_t)((desc >> BS_SIZE_SHIFT) & BS_SIZE_MAX);
+    if (desc & BS_FLAG_SIZE_REG) {
+        if (!term_is_small(size)) {
+            return false; // a size that is not an integer matches nothing
         }
-        cp = cp << 6 | (s[i] & 0x3F);
+        units = term_to_small(size);
     }
-    if (cp < min_value[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return -1;
-    }
-    *used = n;
-    return (int32_t)cp;
-}
-
-bool interp_bin_get(Process *p, Opcode op, Term bin, Term arg, Term *out)
-{
-    if (!term_is_binary(bin)) {
+    size_t offset = (size_t)term_to_small(match[1]);
+    if (!bits_match_segment(p, match[0], &offset, desc, units, out)) {
         return false;
     }
-    size_t size;
-    const uint8_t *bytes = term_binary_bytes(bin, &size);
-    size_t take;
-    if (op == OP_BIN_GET_UTF8) {
-        int32_t cp = decode_utf8(bytes, size, &take);
-        if (cp < 0) {
-            return false;
-        }
-        out[0] = term_from_small(cp);
-    } else if (op == OP_BIN_GET_INT) {
-        int64_t bits = term_to_small(arg);
-        if (bits < 8 || bits > 64 || bits % 8 != 0 || (size_t)(bits / 8) > size) {
-            return false;
-        }
-        take = (size_t)(bits / 8);
-        uint64_t v = 0;
-        for (size_t i = 0; i < take; i++) {
-            v = v << 8 | bytes[i];
-        }
-        out[0] = v <= (uint64_t)SMALL_MAX ? term_from_small((int64_t)v) : TERM_NONE;
-        if (out[0] == TERM_NONE) {
-            Term hi = term_make_int(p, (int64_t)(v >> 32));
-            out[0] = bigint_add(p, bigint_mul(p, hi, term_from_small(INT64_C(1) << 32)),
-                                term_from_small((int64_t)(v & 0xFFFFFFFFu)));
-        }
-    } else {
-        if (!term_is_small(arg) || term_to_small(arg) < 0 || (size_t)term_to_small(arg) > size) {
-            return false;
-        }
-        take = (size_t)term_to_small(arg);
-        out[0] = term_make_binary(p, bytes, take);
-        bytes = term_binary_bytes(bin, &size);
-    }
-    out[1] = term_make_binary(p, bytes + take, size - take);
+    match[1] = term_from_small((int64_t)offset);
     return true;
+}
+
+bool interp_bs_match_lit(Term *match, Term lit)
+{
+    if (!term_is_bitstring(match[0]) || !term_is_small(match[1]) || term_to_small(match[1]) < 0 ||
+        !term_is_binary(lit)) {
+        return false;
+    }
+    size_t offset = (size_t)term_to_small(match[1]);
+    if (!bits_match_bytes(match[0], &offset, lit)) {
+        return false;
+    }
+    match[1] = term_from_small((int64_t)offset);
+    return true;
+}
+
+bool interp_bs_at_end(const Term *match)
+{
+    return term_is_bitstring(match[0]) && term_is_small(match[1]) &&
+           term_to_small(match[1]) >= 0 && (size_t)term_to_small(match[1]) == bits_size_of(match[0]);
+}
+
+Term interp_bs_concat(Process *p, const Term *regs, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        if (!term_is_bitstring(regs[i])) { // segments come from :ember_bin.put/4: forged code
+            return error_raise(p, ERR_ARGUMENT, "argument error");
+        }
+    }
+    return bits_concat(p, regs, n);
 }

@@ -41,9 +41,15 @@ Term interp_map_update(Process *p, Term map, const Term *pairs, uint32_t count);
 // If binary [bin] starts with binary [prefix], the rest as a sub-binary; else TERM_NONE.
 Term interp_bin_prefix(Process *p, Term bin, Term prefix);
 
-// Binary pattern segments. [op] is BIN_GET_INT (arg = bits), BIN_GET_UTF8 or BIN_GET_BYTES
-// (arg = byte count term). On a match stores the value and the rest of [bin] in out[0], out[1]
-// and returns true; false (nothing raised) when [bin] does not match.
-bool interp_bin_get(Process *p, Opcode op, Term bin, Term arg, Term *out);
+// BS_GET: matches segment [desc] (size [size] when BS_FLAG_SIZE_REG) at the position of
+// match [match] (the register pair: bitstring, bit position); stores the value in *[out] and
+// advances the position. False when it does not match (or the pair is not a match).
+bool interp_bs_get(Process *p, Term *match, uint32_t desc, Term size, Term *out);
+// BS_MATCH_LIT: the bytes of binary [lit] come next in [match]; advances past them.
+bool interp_bs_match_lit(Term *match, Term lit);
+// BS_TEST_END: [match] has consumed all of its bitstring.
+bool interp_bs_at_end(const Term *match);
+// BS_CONCAT: the bitstrings [regs] ([n]) concatenated.
+Term interp_bs_concat(Process *p, const Term *regs, uint32_t n);
 
 #endif

@@ -12,6 +12,14 @@ RefcBinary *refc_binary_new(size_t size)
     RefcBinary *bin = em_malloc(sizeof(RefcBinary) + size);
     atomic_init(&bin->refcount, 1);
     bin->size = size;
+    atomic_init(&bin->append_end, 0);
+    return bin;
+}
+
+RefcBinary *refc_binary_new_appendable(size_t used, size_t capacity)
+{
+    RefcBinary *bin = refc_binary_new(capacity);
+    atomic_init(&bin->append_end, used);
     return bin;
 }
 

@@ -74,15 +74,20 @@ Term term_make_binary_uninit(Process *p, size_t size, uint8_t **out)
 
 Term term_make_refbin(Process *p, RefcBinary *bin, size_t size)
 {
+    return term_make_refbin_charged(p, bin, size, refc_binary_charge(bin, size));
+}
+
+Term term_make_refbin_charged(Process *p, RefcBinary *bin, size_t size, size_t charge)
+{
     Heap *heap = &p->heap;
     // Over the off-heap budget: allocate in a fragment, which makes the interpreter collect
     // at its next safe point and release the dead binaries.
-    bool over = heap->offheap_bytes + bin->size > heap->offheap_limit;
+    bool over = heap->offheap_bytes + charge > heap->offheap_limit;
     Term *obj = over ? heap_alloc_slow(heap, 4) : heap_alloc_in(heap, 4);
     obj[0] = term_make_header(TERM_TYPE_REFBIN, 3);
     obj[1] = size;
     obj[2] = (Term)(uintptr_t)bin;
-    heap_link_offheap(&p->heap, obj);
+    heap_link_offheap_charged(&p->heap, obj, charge);
     return term_from_boxed(obj);
 }
 
@@ -105,12 +110,62 @@ const uint8_t *term_binary_bytes(Term t, size_t *size)
         return (const uint8_t *)(obj + 2);
     case TERM_TYPE_REFBIN:
         return ((const RefcBinary *)(uintptr_t)obj[2])->data;
-    default: { // SUBBIN: a slice of a HEAPBIN or REFBIN
+    default: { // SUBBIN: a slice of a HEAPBIN or REFBIN (the tail byte's low bits may be
+               // the parent's: readers mask them)
         size_t whole;
-        const uint8_t *base = term_binary_bytes(obj[3], &whole);
+        const uint8_t *base = term_binary_bytes(obj[4], &whole);
         return base + obj[2];
     }
     }
+}
+
+Term term_make_bitstring_uninit(Process *p, size_t bit_size, uint8_t **out)
+{
+    size_t size = bit_size / 8;
+    unsigned tail_bits = (unsigned)(bit_size % 8);
+    Term whole = term_make_binary_uninit(p, size + (tail_bits > 0), out);
+    if (tail_bits == 0) {
+        return whole;
+    }
+    (*out)[size] = 0;
+    Term *obj = heap_alloc_in(&p->heap, 5);
+    obj[0] = term_make_header(TERM_TYPE_SUBBIN, 4);
+    obj[1] = size;
+    obj[2] = 0;
+    obj[3] = tail_bits;
+    obj[4] = whole;
+    return term_from_boxed(obj);
+}
+
+Term term_make_sub_binary(Process *p, Term bin, size_t offset, size_t size, unsigned tail_bits)
+{
+    const Term *src = term_boxed_ptr(bin);
+    if (term_header_type(src[0]) == TERM_TYPE_SUBBIN) { // slice the parent itself
+        offset += (size_t)src[2];
+        bin = src[4];
+    }
+    size_t span = size + (tail_bits > 0);
+    if (span <= HEAPBIN_MAX_SIZE) {
+        uint8_t *out;
+        Term copy = term_make_bitstring_uninit(p, size * 8 + tail_bits, &out);
+        size_t whole;
+        const uint8_t *bytes = term_binary_bytes(bin, &whole);
+        memcpy(out, bytes + offset, span);
+        if (tail_bits > 0) { // keep the padding bits of the last byte zero
+            out[size] &= (uint8_t)(0xFFu << (8 - tail_bits));
+        }
+        return copy;
+    }
+    if (offset == 0 && tail_bits == 0 && (size_t)term_boxed_ptr(bin)[1] == size) {
+        return bin; // the whole parent
+    }
+    Term *obj = heap_alloc_in(&p->heap, 5);
+    obj[0] = term_make_header(TERM_TYPE_SUBBIN, 4);
+    obj[1] = size;
+    obj[2] = offset;
+    obj[3] = tail_bits;
+    obj[4] = bin;
+    return term_from_boxed(obj);
 }
 
 Term term_make_list(Process *p, size_t len, const Term *elems)

@@ -128,14 +128,28 @@ static inline bool term_is_bignum(Term t)
 static inline bool term_is_integer(Term t) { return term_is_small(t) || term_is_bignum(t); }
 static inline bool term_is_number(Term t) { return term_is_integer(t) || term_is_float(t); }
 
-// ==== Binaries (HEAPBIN, REFBIN, SUBBIN all count) ====
-static inline bool term_is_binary(Term t)
+// ==== Binaries and bitstrings ====
+// A bitstring is a HEAPBIN, a REFBIN or a SUBBIN (a slice of one of those). Only a SUBBIN
+// can have extra bits past its whole bytes (payload word 2, 0..7); a SUBBIN always starts on
+// a byte boundary of its parent, so the bytes of every bitstring are one contiguous run.
+static inline bool term_is_bitstring(Term t)
 {
     if (!term_is_boxed(t)) {
         return false;
     }
     TermType type = term_boxed_type(t);
     return type == TERM_TYPE_HEAPBIN || type == TERM_TYPE_REFBIN || type == TERM_TYPE_SUBBIN;
+}
+// A bitstring of whole bytes.
+static inline bool term_is_binary(Term t)
+{
+    return term_is_bitstring(t) &&
+           (term_boxed_type(t) != TERM_TYPE_SUBBIN || term_boxed_ptr(t)[3] == 0);
+}
+// The extra bits (0..7) of bitstring [t] past its whole bytes.
+static inline unsigned term_bitstring_tail_bits(Term t)
+{
+    return term_boxed_type(t) == TERM_TYPE_SUBBIN ? (unsigned)term_boxed_ptr(t)[3] : 0u;
 }
 
 // ==== Maps, funs, refs ====
@@ -169,8 +183,20 @@ Term term_make_binary_uninit(Process *p, size_t size, uint8_t **out);
 // binary's bytes are the first [size] of bin->data ([size] <= bin->size). bin->size counts
 // toward the off-heap GC budget. FFI cells (vm/ffi_cell.c) keep private state past [size].
 Term term_make_refbin(Process *p, RefcBinary *bin, size_t size);
-// The bytes of any binary term [t] (caller checked term_is_binary). Valid until the next GC.
+// The same, counting [charge] bytes toward the off-heap budget (an appended view: its growth).
+Term term_make_refbin_charged(Process *p, RefcBinary *bin, size_t size, size_t charge);
+// The bytes of any bitstring term [t] (caller checked term_is_bitstring): *[size] whole bytes,
+// followed, when term_bitstring_tail_bits(t) > 0, by one more byte whose high bits are the
+// tail. Valid until the next GC.
 const uint8_t *term_binary_bytes(Term t, size_t *size);
+// A slice of bitstring [bin]: [size] whole bytes plus [tail_bits] (0..7) starting at byte
+// [offset] ([offset] + [size] bytes + tail within [bin]). Slices of up to HEAPBIN_MAX_SIZE
+// bytes are copied into a heap binary, so a small slice never keeps a large parent alive;
+// larger ones share the parent's bytes (a SUBBIN over the underlying HEAPBIN/REFBIN).
+Term term_make_sub_binary(Process *p, Term bin, size_t offset, size_t size, unsigned tail_bits);
+// A bitstring of [bit_size] bits whose bytes are to be written at *[out] by the caller
+// (bit_size / 8 whole bytes, then the tail in the high bits of one more byte, the rest 0).
+Term term_make_bitstring_uninit(Process *p, size_t bit_size, uint8_t **out);
 // A proper list of [len] elements copied from [elems].
 Term term_make_list(Process *p, size_t len, const Term *elems);
 // A new reference (make_ref) with a VM-unique number.

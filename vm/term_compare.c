@@ -6,6 +6,7 @@
 
 #include "atom.h"
 #include "bigint.h"
+#include "bitstring.h"
 #include "map.h"
 #include "module.h"
 
@@ -90,11 +91,8 @@ static int compare_binaries(Term a, Term b)
     size_t lb;
     const uint8_t *pa = term_binary_bytes(a, &la);
     const uint8_t *pb = term_binary_bytes(b, &lb);
-    int c = memcmp(pa, pb, la < lb ? la : lb);
-    if (c != 0) {
-        return c < 0 ? -1 : 1;
-    }
-    return la < lb ? -1 : (la > lb ? 1 : 0);
+    return bits_compare(pa, la * 8 + term_bitstring_tail_bits(a), pb,
+                        lb * 8 + term_bitstring_tail_bits(b));
 }
 
 static int compare_seq(const Term *x, const Term *y, uint64_t n, bool exact)
@@ -299,10 +297,10 @@ static bool equal(Term a, Term b, bool exact)
         if (ba && bb && term_is_map(a) && term_is_map(b)) {
             return equal_maps(a, b, exact); // a flat map and a tree: both forms, to be safe
         }
-        // Different types: only an integer and a float (==) or two kinds of binary can still
+        // Different types: only an integer and a float (==) or two kinds of bitstring can still
         // be equal.
         bool numbers = term_is_number(a) && term_is_number(b);
-        if ((numbers && !exact) || (term_is_binary(a) && term_is_binary(b))) {
+        if ((numbers && !exact) || (term_is_bitstring(a) && term_is_bitstring(b))) {
             return compare(a, b, exact) == 0;
         }
         return false;

@@ -60,6 +60,7 @@ static bool register_span(Opcode op, const int32_t *ops, int64_t *base, int64_t 
         *len = 2 * (int64_t)ops[3];
         return true;
     case OP_BIN_CONCAT:
+    case OP_BS_CONCAT:
         *base = ops[1];
         *len = ops[2];
         return true;
@@ -73,10 +74,14 @@ static bool register_span(Opcode op, const int32_t *ops, int64_t *base, int64_t 
         *base = ops[1];
         *len = 2;
         return true;
-    case OP_BIN_GET_INT:
-    case OP_BIN_GET_UTF8:
-    case OP_BIN_GET_BYTES:
-        *base = ops[0]; // value and rest
+    case OP_BS_START:
+    case OP_BS_MATCH_LIT:
+    case OP_BS_TEST_END:
+        *base = ops[0]; // the match register pair
+        *len = 2;
+        return true;
+    case OP_BS_GET:
+        *base = ops[1];
         *len = 2;
         return true;
     default:

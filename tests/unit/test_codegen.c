@@ -406,14 +406,17 @@ Test(codegen, module_info_functions)
     free(t);
 }
 
-Test(codegen, binary_segments_compile_to_bin_get)
+Test(codegen, binary_segments_compile_to_bs_instructions)
 {
     char *t = dis_ok("<<c, n::16, u::utf8, d::binary-size(2), rest::binary>> = \"abcdef\"\n"
-                     "IO.inspect({c, n, u, d, rest})\nIO.inspect(<<c, n::16, u::utf8>>)\n");
-    assert_has(t, "BIN_GET_INT");
-    assert_has(t, "BIN_GET_UTF8");
-    assert_has(t, "BIN_GET_BYTES");
-    assert_has(t, "ember_bin.int/2");
-    assert_has(t, "ember_bin.utf8/1");
+                     "IO.inspect({c, n, u, d, rest})\nIO.inspect(<<c, n::16, u::utf8>>)\n"
+                     "<<\"ab\", x::4>> = <<\"ab\", 5::4>>\nIO.inspect(<<1, 2, \"three\">>)\n");
+    assert_has(t, "BS_START");
+    assert_has(t, "BS_GET");
+    assert_has(t, "BS_MATCH_LIT");
+    assert_has(t, "BS_TEST_END");
+    assert_has(t, "BS_CONCAT");
+    assert_has(t, "ember_bin.put/4");
+    assert_has(t, "\"\\x01\\x02three\""); // constant bytes and strings fold into one literal
     free(t);
 }

@@ -140,10 +140,18 @@ Test(compare, binaries_equal_across_storage)
     memset(text, 'q', sizeof text);
     Term heap_bin = term_make_binary(proc, text, 60);
     Term ref_bin = term_make_binary(proc, text, sizeof text);
-    Term sub[4] = {term_make_header(TERM_TYPE_SUBBIN, 3), 60, 10, ref_bin};
+    Term sub[5] = {term_make_header(TERM_TYPE_SUBBIN, 4), 60, 10, 0, ref_bin};
     Term slice = term_from_boxed(sub);
     cr_expect(term_exact_equal(heap_bin, slice));
     cr_expect(term_exact_equal(slice, heap_bin));
+    // Bitstrings compare bit by bit; a prefix sorts first (<<1::3>> is 001, <<1::4>> is 0001).
+    Term bits3 = term_from_boxed((Term[5]){term_make_header(TERM_TYPE_SUBBIN, 4), 0, 0, 3,
+                                           term_make_binary(proc, "\x20", 1)});
+    Term bits4 = term_from_boxed((Term[5]){term_make_header(TERM_TYPE_SUBBIN, 4), 0, 0, 4,
+                                           term_make_binary(proc, "\x10", 1)});
+    cr_expect_gt(term_compare(bits3, bits4), 0);
+    cr_expect(!term_equal(bits3, term_make_binary(proc, "\x20", 1)));
+    cr_expect_lt(term_compare(bits3, term_make_binary(proc, "\x20", 1)), 0);
     cr_expect(!term_equal(heap_bin, ref_bin));
     cr_expect_lt(term_compare(heap_bin, ref_bin), 0);
     Term l1 = TERM_NIL;

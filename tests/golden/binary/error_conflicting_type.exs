@@ -1,0 +1,3 @@
+# Two types for one segment.
+<<x::integer-binary>> = "a"
+IO.inspect(x)

@@ -1,0 +1,3 @@
+# A failed binary match is a MatchError.
+<<a, b>> = "abc"
+IO.inspect({a, b})

@@ -1,0 +1,3 @@
+# signed only applies to numbers.
+<<x::signed-binary>> = "a"
+IO.inspect(x)

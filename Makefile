@@ -221,6 +221,8 @@ install: all
 check-headers:
 	@for h in vm/*.h vm/etf/*.h compiler/*.h; do echo "#include \"$$(basename $$h)\"" | \
 	  $(CC) $(CPPFLAGS) $(CFLAGS) -x c -fsyntax-only - || exit 1; done
+	@for h in vm/regex/*.h; do echo "#include \"regex/$$(basename $$h)\"" | \
+	  $(CC) $(CPPFLAGS) $(CFLAGS) -x c -fsyntax-only - || exit 1; done
 
 clean:
 	rm -rf build

@@ -1,8 +1,8 @@
-# regex-redux (the Benchmarks Game): a generated fasta-like text (~4 MB, made here with the
-# fasta LCG so every implementation reads the same bytes), headers and newlines removed with
-# one regex, the nine variant alternations counted with Regex.scan, then the five IUB
-# replacements applied in turn. Prints the counts and lengths, and the in-script time of the
-# regex work (not the generation) on a "# elapsed_ms" line.
+# regex-redux (the Benchmarks Game; twin: bench/regex.erl): a generated fasta-like text
+# (~4 MB, made here with the fasta LCG so every implementation reads the same bytes), headers
+# and newlines removed with one regex, the nine variant alternations counted with Regex.scan,
+# then the five IUB replacements applied in turn. Prints the counts and lengths, and the
+# in-script time of the regex work (not the generation) on a "# elapsed_ms" line.
 defmodule RegexRedux do
   @alu "GGCCGGGCGCGGTGGCTCACGCCTGTAATCCCAGCACTTTGGGAGGCCGAGGCGGGCGGATCACCTGAGGTCAGGAGTTCGAGACCAGCCTGGCCAACATGGTGAAACCCCGTCTCTACTAAAAATACAAAAATTAGCCGGGCGTGGTGGCGCGCGCCTGTAATCCCAGCTACTCGGGAGGCTGAGGCAGGAGAATCGCTTGAACCCGGGAGGCGGAGGTTGCAGTGAGCCGAGATCGCGCCACTGCACTCCAGCCTGGGCGACAGAGCGAGACTCCGTCTCAAAAA"
 

@@ -50,8 +50,25 @@ defmodule Regex do
     names
   end
 
-  def match?(%Regex{} = regex, string) when is_binary(string) do
-    safe_run(regex, string, [{:capture, :none}]) == :match
+  # The common calls go straight to :ember_re.exec (EXEC_BINARIES = 0x100: groups come back
+  # as binaries); everything else goes through :re.run and its option handling.
+  @exec_binaries 0x100
+
+  def match?(%Regex{re_pattern: compiled, re_version: vsn} = regex, string)
+      when is_binary(string) do
+    if vsn == version(),
+      do: is_list(:ember_re.exec(compiled, string, 0, 0, false, nil)),
+      else: safe_run(regex, string, [{:capture, :none}]) == :match
+  end
+
+  defp current?(%Regex{re_version: vsn}), do: vsn == version()
+
+  defp scan_all(compiled, string, resume) do
+    case :ember_re.exec(compiled, string, 0, @exec_binaries, true, resume) do
+      {rev, nil} -> :lists.reverse(rev)
+      {rev, {at, empty}} -> scan_all(compiled, string, {at, empty, rev})
+      {:error, _} -> []
+    end
   end
 
   # As in Elixir: a regex made by another PCRE version (here: any struct whose re_version is
@@ -93,6 +110,17 @@ defmodule Regex do
 
   def run(regex, string, options \\ [])
 
+  def run(%Regex{re_pattern: compiled} = regex, string, []) when is_binary(string) do
+    if current?(regex) do
+      case :ember_re.exec(compiled, string, 0, @exec_binaries, false, nil) do
+        groups when is_list(groups) -> groups
+        _ -> nil
+      end
+    else
+      run(regex, string, [{:return, :binary}])
+    end
+  end
+
   def run(%Regex{} = regex, string, options) when is_binary(string) do
     return = Keyword.get(options, :return, :binary)
     captures = captures(regex, Keyword.get(options, :capture, :all))
@@ -116,6 +144,12 @@ defmodule Regex do
   end
 
   def scan(regex, string, options \\ [])
+
+  def scan(%Regex{re_pattern: compiled} = regex, string, []) when is_binary(string) do
+    if current?(regex),
+      do: scan_all(compiled, string, nil),
+      else: scan(regex, string, [{:return, :binary}])
+  end
 
   def scan(%Regex{} = regex, string, options) when is_binary(string) do
     return = Keyword.get(options, :return, :binary)

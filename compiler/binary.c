@@ -8,6 +8,8 @@
 // and `<<a::binary, "x">>` shapes (interpolation, `<>`) keep the plain BIN_CONCAT.
 #include "codegen.h"
 
+#include "utf_encode.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,19 +230,9 @@ static void encode_literal(const AstNode *s, uint32_t type, uint32_t flags, Byte
             c = c << 6 | (p[i] & 0x3F);
         }
         p += n;
-        uint32_t words[2] = {c, 0};
-        size_t count = 1;
-        size_t unit = type == BS_TYPE_UTF16 ? 2 : 4;
-        if (type == BS_TYPE_UTF16 && c >= 0x10000) {
-            words[0] = 0xD800 + ((c - 0x10000) >> 10);
-            words[1] = 0xDC00 + ((c - 0x10000) & 0x3FF);
-            count = 2;
-        }
-        for (size_t w = 0; w < count; w++) {
-            for (size_t i = 0; i < unit; i++) {
-                buf_u8(b, (uint8_t)(words[w] >> (8 * (little ? i : unit - 1 - i))));
-            }
-        }
+        uint8_t out[4];
+        size_t len = utf_encode(type == BS_TYPE_UTF16 ? 16 : 32, little, c, out);
+        buf_put(b, out, len);
     }
 }
 

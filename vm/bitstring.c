@@ -16,6 +16,7 @@
 #include "inspect.h"
 #include "process.h"
 #include "refc_binary.h"
+#include "utf_encode.h"
 #include "vm.h"
 
 // Longest field read through the 128-bit window (9 bytes span at most 72 bits).
@@ -411,37 +412,10 @@ static int64_t decode_utf(uint32_t type, bool little, const uint8_t *s, size_t l
     return 0x10000 + ((int64_t)(w - 0xD800) << 10) + (lo - 0xDC00);
 }
 
-// Encodes code point [c] (valid) as [type] into [out]; returns the byte count.
-static size_t encode_utf(uint32_t type, bool little, uint32_t c, uint8_t *out)
+// UTF-8/16/32 unit width in bits of utf segment type [type].
+static unsigned utf_unit_bits(uint32_t type)
 {
-    if (type == BS_TYPE_UTF8) {
-        if (c < 0x80) {
-            out[0] = (uint8_t)c;
-            return 1;
-        }
-        size_t n = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-        static const uint8_t lead[5] = {0, 0, 0xC0, 0xE0, 0xF0};
-        for (size_t i = n - 1; i > 0; i--) {
-            out[i] = (uint8_t)(0x80 | (c & 0x3F));
-            c >>= 6;
-        }
-        out[0] = (uint8_t)(lead[n] | c);
-        return n;
-    }
-    uint32_t words[2] = {c, 0};
-    size_t count = 1;
-    size_t unit = type == BS_TYPE_UTF16 ? 2 : 4;
-    if (type == BS_TYPE_UTF16 && c >= 0x10000) {
-        words[0] = 0xD800 + ((c - 0x10000) >> 10);
-        words[1] = 0xDC00 + ((c - 0x10000) & 0x3FF);
-        count = 2;
-    }
-    for (size_t w = 0; w < count; w++) {
-        for (size_t i = 0; i < unit; i++) {
-            out[w * unit + (little ? i : unit - 1 - i)] = (uint8_t)(words[w] >> (8 * i));
-        }
-    }
-    return count * unit;
+    return type == BS_TYPE_UTF8 ? 8 : type == BS_TYPE_UTF16 ? 16 : 32;
 }
 
 // ==== Matching ====
@@ -597,7 +571,7 @@ static Term build_utf(Process *p, Term value, uint32_t desc, uint32_t index)
         return segment_error(p, index, type, what, value, "");
     }
     uint8_t buf[4];
-    size_t n = encode_utf(type, is_little(desc), (uint32_t)term_to_small(value), buf);
+    size_t n = utf_encode(utf_unit_bits(type), is_little(desc), (uint32_t)term_to_small(value), buf);
     return term_make_binary(p, buf, n);
 }
 

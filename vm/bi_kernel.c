@@ -570,13 +570,17 @@ Term bi_kernel_node_0(Process *p, Term *args)
     return bi_atom(p, "nonode@nohost");
 }
 
+// function_exported?/3: [module] has [name]/[arity] as an Ember-defined public function or a
+// C built-in (the list __info__(:functions) reports).
 Term bi_kernel_function_exported_p_3(Process *p, Term *args)
 {
     if (!term_is_atom(args[0]) || !term_is_atom(args[1]) || !term_is_small(args[2])) {
         return bi_function_clause(p, "Kernel.function_exported?/3");
     }
     Vm *vm = p->vm;
-    bool found = false;
+    BuiltinId id;
+    bool found = builtin_lookup(&vm->builtins, args[0], args[1],
+                                (uint32_t)term_to_small(args[2]), &id);
     pthread_mutex_lock(&vm->modules_lock);
     for (uint32_t i = 0; i < vm->module_count && !found; i++) {
         const Module *mod = vm->modules[i];

@@ -10,8 +10,8 @@ defmodule Path do
     path = IO.chardata_to_string(path)
 
     case type(path) do
-      :relative -> absname_join([relative_to, path])
-      :absolute -> absname_join([path])
+      :relative -> absname_join(relative_to, path)
+      :absolute -> absname_clean(path)
     end
   end
 
@@ -105,7 +105,16 @@ defmodule Path do
 
   def join(left, right) do
     left = IO.chardata_to_string(left)
-    remove_dir_sep(do_join(left, right))
+
+    joined =
+      cond do
+        right == "/" -> drop_trailing_slash(left)
+        left == "" -> relative(right)
+        left == "/" -> "/" <> relative(right)
+        true -> drop_trailing_slash(left) <> "/" <> relative(right)
+      end
+
+    drop_trailing_slash(joined)
   end
 
   def split(path) do
@@ -153,16 +162,12 @@ defmodule Path do
   defp relative_to([_ | _] = rest, [], _original), do: join(rest)
   defp relative_to(_, _, original), do: original
 
-  defp do_join(left, "/"), do: remove_dir_sep(left)
-  defp do_join("", right), do: relative(right)
-  defp do_join("/", right), do: "/" <> relative(right)
-  defp do_join(left, right), do: remove_dir_sep(left) <> "/" <> relative(right)
+  # One trailing slash less (the root stays "/").
+  defp drop_trailing_slash(""), do: ""
+  defp drop_trailing_slash("/"), do: "/"
 
-  defp remove_dir_sep(""), do: ""
-  defp remove_dir_sep("/"), do: "/"
-
-  defp remove_dir_sep(bin) do
-    if :binary.last(bin) == ?/, do: binary_part(bin, 0, byte_size(bin) - 1), else: bin
+  defp drop_trailing_slash(path) do
+    if :binary.last(path) == ?/, do: binary_part(path, 0, byte_size(path) - 1), else: path
   end
 
   # The last non-empty element of [parts], or nil.
@@ -193,26 +198,23 @@ defmodule Path do
 
   defp tail(bin, pos), do: binary_part(bin, pos, byte_size(bin) - pos)
 
-  defp absname_join([]), do: ""
+  # :filename's absname_join: [base] then [path] copied byte by byte into the reversed charlist
+  # [out], where a "/" after "/" is dropped and a "/" after "/." drops the "."; between the two
+  # parts a "/" is added unless [out] ends with one. No trailing slash, except the root. As
+  # in Elixir, the joined result goes through the same pass once more on its own.
+  defp absname_join(base, path),
+    do: absname_clean(glue(IO.chardata_to_string(base), relative(path), []))
 
-  defp absname_join([name1, name2 | rest]) do
-    joined = absname_chars(IO.chardata_to_string(name1), relative(name2), [])
-    absname_join([joined | rest])
-  end
+  defp absname_clean(path), do: glue(path, "", [])
 
-  defp absname_join([name]), do: absname_chars(IO.chardata_to_string(name), "", [])
-
-  # Copies [left] then [right] into the reversed charlist [acc], collapsing "//" and "/./".
-  defp absname_chars("/" <> rest, right, [?., ?/ | acc]), do: absname_chars(rest, right, [?/ | acc])
-  defp absname_chars("/" <> rest, right, [?/ | acc]), do: absname_chars(rest, right, [?/ | acc])
-  defp absname_chars("", "", acc), do: IO.iodata_to_binary(reverse_without_dir_sep(acc))
-  defp absname_chars("", right, [?/ | acc]), do: absname_chars(right, "", [?/ | acc])
-  defp absname_chars("", right, acc), do: absname_chars(right, "", [?/ | acc])
-  defp absname_chars(<<c, rest::binary>>, right, acc), do: absname_chars(rest, right, [c | acc])
-
-  defp reverse_without_dir_sep([?/]), do: [?/]
-  defp reverse_without_dir_sep([?/ | name]), do: :lists.reverse(name)
-  defp reverse_without_dir_sep(name), do: :lists.reverse(name)
+  defp glue(<<?/, rest::binary>>, next, [?., ?/ | out]), do: glue(rest, next, [?/ | out])
+  defp glue(<<?/, rest::binary>>, next, [?/ | _] = out), do: glue(rest, next, out)
+  defp glue(<<c, rest::binary>>, next, out), do: glue(rest, next, [c | out])
+  defp glue(<<>>, "", [?/]), do: "/"
+  defp glue(<<>>, "", [?/ | out]), do: IO.iodata_to_binary(:lists.reverse(out))
+  defp glue(<<>>, "", out), do: IO.iodata_to_binary(:lists.reverse(out))
+  defp glue(<<>>, next, [?/ | _] = out), do: glue(next, "", out)
+  defp glue(<<>>, next, out), do: glue(next, "", [?/ | out])
 
   defp expand_home(path) do
     case IO.chardata_to_string(path) do
@@ -229,15 +231,22 @@ defmodule Path do
     end
   end
 
-  defp expand_dot("/" <> rest), do: "/" <> expand_dot_parts(:binary.split(rest, "/", [:global]), [])
-  defp expand_dot(path), do: expand_dot_parts(:binary.split(path, "/", [:global]), [])
+  # Resolves "." and ".." segments (".." at the top stays at the top).
+  defp expand_dot("/" <> rest), do: "/" <> resolve_dots(rest)
+  defp expand_dot(path), do: resolve_dots(path)
 
-  defp expand_dot_parts([".." | t], [_, _ | acc]), do: expand_dot_parts(t, acc)
-  defp expand_dot_parts([".." | t], []), do: expand_dot_parts(t, [])
-  defp expand_dot_parts(["." | t], acc), do: expand_dot_parts(t, acc)
-  defp expand_dot_parts([h | t], acc), do: expand_dot_parts(t, ["/", h | acc])
-  defp expand_dot_parts([], []), do: ""
-  defp expand_dot_parts([], ["/" | acc]), do: IO.iodata_to_binary(:lists.reverse(acc))
+  defp resolve_dots(path) do
+    path
+    |> :binary.split("/", [:global])
+    |> Enum.reduce([], fn
+      "..", [_ | kept] -> kept
+      "..", [] -> []
+      ".", kept -> kept
+      segment, kept -> [segment | kept]
+    end)
+    |> Enum.reverse()
+    |> Enum.join("/")
+  end
 
   # :filename.safe_relative_path/1: resolves "." and ".." without leaving the start.
   defp safe_segments([], acc), do: {:ok, Enum.join(:lists.reverse(acc), "/")}

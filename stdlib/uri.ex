@@ -55,25 +55,19 @@ defmodule URI do
   # ==== Query strings ====
 
   def encode_query(enumerable, encoding \\ :www_form) do
-    Enum.map_join(enumerable, "&", &encode_kv_pair(&1, encoding))
+    Enum.map_join(enumerable, "&", fn pair -> query_pair(pair, encoding) end)
   end
 
-  defp encode_kv_pair({key, _}, _encoding) when is_list(key) do
-    raise ArgumentError, "encode_query/2 keys cannot be lists, got: #{inspect(key)}"
+  defp query_pair({key, value}, encoding) do
+    cond do
+      is_list(key) -> raise ArgumentError, "encode_query/2 keys cannot be lists, got: #{inspect(key)}"
+      is_list(value) -> raise ArgumentError, "encode_query/2 values cannot be lists, got: #{inspect(value)}"
+      true -> query_text(key, encoding) <> "=" <> query_text(value, encoding)
+    end
   end
 
-  defp encode_kv_pair({_, value}, _encoding) when is_list(value) do
-    raise ArgumentError, "encode_query/2 values cannot be lists, got: #{inspect(value)}"
-  end
-
-  defp encode_kv_pair({key, value}, :rfc3986) do
-    encode(Kernel.to_string(key), &char_unreserved?/1) <>
-      "=" <> encode(Kernel.to_string(value), &char_unreserved?/1)
-  end
-
-  defp encode_kv_pair({key, value}, :www_form) do
-    encode_www_form(Kernel.to_string(key)) <> "=" <> encode_www_form(Kernel.to_string(value))
-  end
+  defp query_text(term, :www_form), do: encode_www_form(Kernel.to_string(term))
+  defp query_text(term, :rfc3986), do: encode(Kernel.to_string(term), &char_unreserved?/1)
 
   def decode_query(query, map \\ %{}, encoding \\ :www_form)
 
@@ -323,28 +317,16 @@ defmodule URI do
     end
   end
 
-  defp uri_from_map(%{path: ""} = map), do: uri_from_map(%{map | path: nil})
+  # The struct for the parts Ember.UriString found: an empty path is nil, the scheme is
+  # lowercased and brings its default port when no port was given.
+  defp uri_from_map(parts) do
+    uri = Map.merge(%URI{}, parts)
+    uri = %{uri | path: nilify(uri.path)}
 
-  defp uri_from_map(map) do
-    uri = Map.merge(%URI{}, map)
-
-    case map do
-      %{scheme: scheme} ->
-        scheme = String.downcase(scheme)
-
-        case map do
-          %{port: _} ->
-            %{uri | scheme: scheme}
-
-          %{} ->
-            case default_port(scheme) do
-              nil -> %{uri | scheme: scheme}
-              port -> %{uri | scheme: scheme, port: port}
-            end
-        end
-
-      %{} ->
-        uri
+    cond do
+      uri.scheme == nil -> uri
+      Map.has_key?(parts, :port) -> %{uri | scheme: String.downcase(uri.scheme)}
+      true -> %{uri | scheme: String.downcase(uri.scheme), port: default_port(String.downcase(uri.scheme))}
     end
   end
 
@@ -352,104 +334,92 @@ defmodule URI do
 
   def to_string(uri), do: String.Chars.URI.to_string(uri)
 
-  def merge(%URI{host: nil}, _rel) do
-    raise ArgumentError, "you must merge onto an absolute URI"
-  end
-
-  def merge(_base, %URI{scheme: rel_scheme} = rel) when rel_scheme != nil do
-    %{rel | path: remove_dot_segments_from_path(rel.path)}
-  end
-
-  def merge(base, %URI{host: host} = rel) when host != nil do
-    %{rel | scheme: base.scheme, path: remove_dot_segments_from_path(rel.path)}
-  end
-
-  def merge(%URI{} = base, %URI{path: nil} = rel) do
-    %{base | query: rel.query || base.query, fragment: rel.fragment}
-  end
+  # RFC 3986 section 5.2 reference resolution, with Elixir's removal of dot segments.
+  def merge(%URI{host: nil}, _rel), do: raise(ArgumentError, "you must merge onto an absolute URI")
 
   def merge(%URI{} = base, %URI{} = rel) do
-    %{base | path: merge_paths(base.path, rel.path), query: rel.query, fragment: rel.fragment}
+    cond do
+      rel.scheme != nil -> %{rel | path: drop_dot_segments(rel.path)}
+      rel.host != nil -> %{rel | scheme: base.scheme, path: drop_dot_segments(rel.path)}
+      rel.path == nil -> %{base | query: rel.query || base.query, fragment: rel.fragment}
+      true -> %{base | path: merge_paths(base.path, rel.path), query: rel.query, fragment: rel.fragment}
+    end
   end
 
   def merge(base, rel), do: merge(parse(base), parse(rel))
 
-  defp merge_paths(nil, rel_path), do: merge_paths("/", rel_path)
-  defp merge_paths(_, "/" <> _ = rel_path), do: remove_dot_segments_from_path(rel_path)
+  # [rel_path] against the directory of [base_path].
+  defp merge_paths(_base_path, "/" <> _ = rel_path), do: drop_dot_segments(rel_path)
+  defp merge_paths(nil, rel_path), do: drop_dot_segments("/" <> rel_path)
 
   defp merge_paths(base_path, rel_path) do
-    [_ | base_segments] = path_to_segments(base_path)
+    directory =
+      case :binary.matches(base_path, "/") do
+        [] -> ""
+        slashes -> binary_part(base_path, 0, elem(List.last(slashes), 0) + 1)
+      end
 
-    (path_to_segments(rel_path) ++ base_segments)
-    |> remove_dot_segments([])
+    drop_dot_segments(directory <> rel_path)
+  end
+
+  # Elixir's dot-segment removal walks the segments from the last one: "." goes away, a
+  # segment followed by ".." cancels with it, and the first segment always stays, taking
+  # every ".." left after it (so "x/." is "x", and "/../g" is "/g").
+  defp drop_dot_segments(nil), do: nil
+
+  defp drop_dot_segments(path) do
+    path
+    |> String.split("/")
+    |> Enum.reverse()
+    |> Enum.reduce([], &push_segment/2)
+    |> keep_first_segment()
     |> Enum.join("/")
   end
 
-  defp remove_dot_segments_from_path(nil), do: nil
+  defp push_segment(".", kept), do: kept
+  defp push_segment(segment, kept), do: [segment | cancel_pending(kept)]
 
-  defp remove_dot_segments_from_path(path) do
-    path |> path_to_segments() |> remove_dot_segments([]) |> Enum.join("/")
-  end
+  defp cancel_pending(["..", ".." | _] = kept), do: kept
+  defp cancel_pending([_, ".." | rest]), do: cancel_pending(rest)
+  defp cancel_pending(kept), do: kept
 
-  # Segments arrive reversed (last first) and leave in order.
-  defp remove_dot_segments([], [head, ".." | acc]), do: remove_dot_segments([], [head | acc])
-  defp remove_dot_segments([], acc), do: acc
-  defp remove_dot_segments(["." | tail], acc), do: remove_dot_segments(tail, acc)
-
-  defp remove_dot_segments([head | tail], ["..", ".." | _] = acc),
-    do: remove_dot_segments(tail, [head | acc])
-
-  defp remove_dot_segments(segments, [_, ".." | acc]), do: remove_dot_segments(segments, acc)
-  defp remove_dot_segments([head | tail], acc), do: remove_dot_segments(tail, [head | acc])
-
-  defp path_to_segments(path), do: path |> String.split("/") |> Enum.reverse()
-
-  def append_query(%URI{} = uri, query) when is_binary(query) and uri.query in [nil, ""] do
-    %{uri | query: query}
-  end
+  defp keep_first_segment([first, ".." | rest]), do: keep_first_segment([first | rest])
+  defp keep_first_segment(kept), do: kept
 
   def append_query(%URI{} = uri, query) when is_binary(query) do
-    if String.ends_with?(uri.query, "&") do
-      %{uri | query: uri.query <> query}
-    else
-      %{uri | query: uri.query <> "&" <> query}
+    case uri.query do
+      empty when empty in [nil, ""] -> %{uri | query: query}
+      existing -> %{uri | query: existing <> if(String.ends_with?(existing, "&"), do: "", else: "&") <> query}
     end
   end
 end
 
+# RFC 3986 section 5.3 recomposition; the port is left out when it is the scheme's default.
 defimpl String.Chars, for: URI do
-  def to_string(%{host: host, path: path} = uri)
-      when host != nil and is_binary(path) and path != "" and binary_part(path, 0, 1) != "/" do
-    raise ArgumentError,
-          ":path in URI must be empty or an absolute path if URL has a :host, got: #{inspect(uri)}"
-  end
-
-  def to_string(%{scheme: scheme, port: port, path: path, query: query, fragment: fragment} = uri) do
-    uri =
-      case scheme && URI.default_port(scheme) do
-        ^port -> %{uri | port: nil}
-        _ -> uri
-      end
-
-    authority = extract_authority(uri)
+  def to_string(%URI{} = uri) do
+    if uri.host != nil and is_binary(uri.path) and uri.path != "" and not String.starts_with?(uri.path, "/") do
+      raise ArgumentError,
+            ":path in URI must be empty or an absolute path if URL has a :host, got: #{inspect(uri)}"
+    end
 
     IO.iodata_to_binary([
-      if(scheme, do: [scheme, ?:], else: []),
-      if(authority, do: ["//" | authority], else: []),
-      if(path, do: path, else: []),
-      if(query, do: ["?" | query], else: []),
-      if(fragment, do: ["#" | fragment], else: [])
+      part(uri.scheme, "", ":"),
+      part(authority(uri), "//", ""),
+      part(uri.path, "", ""),
+      part(uri.query, "?", ""),
+      part(uri.fragment, "#", "")
     ])
   end
 
-  defp extract_authority(%{host: nil, authority: authority}), do: authority
+  defp part(nil, _before, _after), do: []
+  defp part(text, before, after_text), do: [before, text, after_text]
 
-  defp extract_authority(%{host: host, userinfo: userinfo, port: port}) do
-    [
-      if(userinfo, do: [userinfo | "@"], else: []),
-      if(String.contains?(host, ":"), do: ["[", host | "]"], else: host),
-      if(port, do: [":" | Integer.to_string(port)], else: [])
-    ]
+  defp authority(%URI{host: nil} = uri), do: uri.authority
+
+  defp authority(%URI{} = uri) do
+    port = if uri.scheme != nil and URI.default_port(uri.scheme) == uri.port, do: nil, else: uri.port
+    host = if String.contains?(uri.host, ":"), do: ["[", uri.host, "]"], else: uri.host
+    [part(uri.userinfo, "", "@"), host, part(port && Integer.to_string(port), ":", "")]
   end
 end
 

@@ -28,3 +28,7 @@ IO.inspect Path.relative_to('/a/b', '/a')
 IO.inspect Path.relative_to_cwd(Path.join(File.cwd!(), "q/r"))
 IO.inspect File.cwd() == {:ok, File.cwd!()}
 IO.inspect Path.type(File.cwd!())
+bases = ["/r", "/r/", "/r//", "/", "//", "/r/.", "/./r", "r", "", "./r", "/r/..", "/r/./"]
+paths = ["x", "./x", "x/.", "x/./", "x//y/", ".", "./", "", "..", "a/../b", "/abs//p/./q/", "/", "//", "/.", "/./", ".x", "x/.y"]
+for b <- bases, p <- paths, do: IO.inspect({b, p, Path.absname(p, b), Path.expand(p, "/" <> b)})
+for a <- ["a//", "a", "/", "", "a/.", "//"], b <- ["/", "b", "/b", "b//", "", ".", 'c', "//"], do: IO.inspect({a, b, Path.join(a, b)})

@@ -36,7 +36,13 @@ merges = [
   {"http://a/b/c/d;p?q", "/./g"}, {"http://a/b/c/d;p?q", "/../g"}, {"http://a/b/c/d;p?q", "g."},
   {"http://a/b/c/d;p?q", "./../g"}, {"http://a/b/c/d;p?q", "g/./h"}, {"http://a/b/c/d;p?q", "g/../h"},
   {"http://a", "b"}, {"http://a", "http://b/./c/../d"}, {"http://google.com", "/query"},
-  {"http://h/a?x", "?"}, {"http://h/a?x", "#f"}
+  {"http://h/a?x", "?"}, {"http://h/a?x", "#f"},
+  {"http://a/b", "../../../../g"}, {"http://a/b/c", "x/../../../y/./z/.."}, {"http://a/", "./."},
+  {"http://a/b/", ".."}, {"http://a/b/c/", "../.."}, {"http://a", "a/b/../../.."},
+  {"http://a/x", "../a/../../b"}, {"http://a/b", "c/."}, {"http://a/b", "c/.."},
+  {"x://a", "http://h/a/../../b"}, {"http://a", "//h/./a/.."}, {"http://a/b/c", "g;x=1/../y"},
+  {"http://a/b", "x:../../y"}, {"http://a/b", "//h/../../a/./b/../c/."}, {"http://a/b", "//h"},
+  {"http://a/b/c", "./././"}, {"http://a/b/c", ".././.././../x/"}, {"http://a/b", "a//b/../c"}
 ]
 
 for {base, rel} <- merges, do: IO.inspect({base, rel, to_string(URI.merge(base, rel))})

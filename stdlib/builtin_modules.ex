@@ -2,19 +2,10 @@
 # empty, so that it exists as a module as it does in Elixir: Integer.__info__(:functions) and
 # Code.ensure_loaded?(Integer) work, and __info__ lists the built-ins (vm/bi_code.c). A module
 # that gains Ember-defined functions moves to its own file and leaves this list.
-defmodule Atom do
-end
-
 defmodule Base do
 end
 
 defmodule Bitwise do
-end
-
-defmodule Float do
-end
-
-defmodule Integer do
 end
 
 defmodule Node do

@@ -3,7 +3,7 @@
 #   then/2, tap/2, get_in/2, put_in/3, update_in/3, get_and_update_in/3, pop_in/2,
 #   struct/1, struct/2, struct!/1, struct!/2, apply/2, apply/3 (for Kernel.apply and
 #   &apply/2 captures; plain apply calls are a compiler form), binary_slice/2, binary_slice/3,
-#   macro_exported?/3, node/1
+#   macro_exported?/3, node/1, to_char_list/1 (deprecated)
 # Everything else in Kernel is a C built-in ("Elixir.Kernel" rows of vm/builtins.def) or a
 # compiler special form (if, and, |>, in, ...).
 defmodule Kernel do
@@ -147,6 +147,9 @@ defmodule Kernel do
       when is_atom(module) and is_atom(macro) and is_integer(arity) and arity >= 0 and arity <= 255 do
     function_exported?(module, :__info__, 1) and {macro, arity} in module.__info__(:macros)
   end
+
+  # Deprecated in Elixir 1.14 (a macro there) but still working.
+  def to_char_list(term), do: to_charlist(term)
 
   def node(arg) when is_pid(arg) or is_reference(arg) or is_port(arg), do: :nonode@nohost
 

@@ -31,7 +31,9 @@ defmodule OptionParser do
   end
 
   defp raise_errors({parsed, args, []}, _opts), do: {parsed, args}
-  defp raise_errors({_, _, errors}, opts), do: raise(OptionParser.ParseError, error_text(errors, opts))
+
+  defp raise_errors({_, _, errors}, opts),
+    do: raise(OptionParser.ParseError, error_text(errors, opts))
 
   # ==== The parsing loop ====
 
@@ -190,9 +192,14 @@ defmodule OptionParser do
     negated = option_key(name, config.allow_atoms?)
 
     cond do
-      negated && :boolean in List.wrap(Keyword.get(config.switches, negated)) -> {:negated, negated}
-      key = option_key(original, config.allow_atoms?) -> {:default, key}
-      true -> :unknown
+      negated && :boolean in List.wrap(Keyword.get(config.switches, negated)) ->
+        {:negated, negated}
+
+      key = option_key(original, config.allow_atoms?) ->
+        {:default, key}
+
+      true ->
+        :unknown
     end
   end
 
@@ -277,8 +284,12 @@ defmodule OptionParser do
   defp check_switches(switches) do
     Enum.each(switches, fn {_name, types} ->
       case List.wrap(types) -- [:boolean, :count, :integer, :float, :string, :keep] do
-        [] -> :ok
-        bad -> raise ArgumentError, "invalid switch types/modifiers: " <> Enum.map_join(bad, ", ", &inspect/1)
+        [] ->
+          :ok
+
+        bad ->
+          raise ArgumentError,
+                "invalid switch types/modifiers: " <> Enum.map_join(bad, ", ", &inspect/1)
       end
     end)
   end
@@ -299,8 +310,11 @@ defmodule OptionParser do
     case type_of(option, opts, types) do
       nil ->
         case closest(option, types) do
-          {similar, score} when score > 0.8 -> "#{option} : Unknown option. Did you mean --#{similar}?"
-          _ -> "#{option} : Unknown option"
+          {similar, score} when score > 0.8 ->
+            "#{option} : Unknown option. Did you mean --#{similar}?"
+
+          _ ->
+            "#{option} : Unknown option"
         end
 
       type ->

@@ -226,8 +226,12 @@ defmodule Path do
 
   defp user_home() do
     case System.get_env("HOME") do
-      nil -> raise RuntimeError, "could not find the user home, please set the HOME environment variable"
-      home -> home
+      nil ->
+        raise RuntimeError,
+              "could not find the user home, please set the HOME environment variable"
+
+      home ->
+        home
     end
   end
 
@@ -283,27 +287,42 @@ defmodule Ember.PathWildcard do
   end
 
   # As filename:join, a "." part only counts at the end.
-  defp walk_literal(["." | [_ | _] = rest], root, match_dot), do: walk_literal(rest, root, match_dot)
+  defp walk_literal(["." | [_ | _] = rest], root, match_dot),
+    do: walk_literal(rest, root, match_dot)
 
   defp walk_literal([part | rest] = parts, root, match_dot) do
     chars = unescape_chars(String.to_charlist(part))
 
     case compile(chars) do
-      ^chars -> walk_literal(rest, join(root, List.to_string(chars)), match_dot)
-      _ -> walk([root], Enum.map(parts, &compile(unescape_chars(String.to_charlist(&1)))), match_dot, [])
+      ^chars ->
+        walk_literal(rest, join(root, List.to_string(chars)), match_dot)
+
+      _ ->
+        walk(
+          [root],
+          Enum.map(parts, &compile(unescape_chars(String.to_charlist(&1)))),
+          match_dot,
+          []
+        )
     end
   end
 
   defp walk([], _patterns, _match_dot, acc), do: acc
-  defp walk([base | bases], patterns, match_dot, acc), do: walk(bases, patterns, match_dot, step(base, patterns, match_dot, acc))
+
+  defp walk([base | bases], patterns, match_dot, acc),
+    do: walk(bases, patterns, match_dot, step(base, patterns, match_dot, acc))
 
   defp step(base, [], _match_dot, acc), do: [base | acc]
-  defp step(base, [[:double_star] | rest], match_dot, acc), do: double_star(base, rest, match_dot, acc)
+
+  defp step(base, [[:double_star] | rest], match_dot, acc),
+    do: double_star(base, rest, match_dot, acc)
 
   defp step(base, [pattern | rest], match_dot, acc) do
     case list_dir(base, match_dot) do
       {:ok, names} ->
-        matches = for name <- names, matches?(pattern, String.to_charlist(name)), do: join(base, name)
+        matches =
+          for name <- names, matches?(pattern, String.to_charlist(name)), do: join(base, name)
+
         walk(matches, rest, match_dot, acc)
 
       _ ->
@@ -389,8 +408,9 @@ defmodule Ember.PathWildcard do
   defp charset([]), do: :error
   defp charset(chars), do: charset(chars, [])
 
-  defp charset([lower, ?-, upper | rest], set) when is_integer(lower) and is_integer(upper) and lower <= upper,
-    do: charset(rest, Enum.to_list(lower..upper) ++ set)
+  defp charset([lower, ?-, upper | rest], set)
+       when is_integer(lower) and is_integer(upper) and lower <= upper,
+       do: charset(rest, Enum.to_list(lower..upper) ++ set)
 
   defp charset([?] | rest], set), do: {:ok, {:one_of, set}, rest}
   defp charset([{:escaped, c} | rest], set), do: charset(rest, [c | set])

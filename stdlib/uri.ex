@@ -60,9 +60,14 @@ defmodule URI do
 
   defp query_pair({key, value}, encoding) do
     cond do
-      is_list(key) -> raise ArgumentError, "encode_query/2 keys cannot be lists, got: #{inspect(key)}"
-      is_list(value) -> raise ArgumentError, "encode_query/2 values cannot be lists, got: #{inspect(value)}"
-      true -> query_text(key, encoding) <> "=" <> query_text(value, encoding)
+      is_list(key) ->
+        raise ArgumentError, "encode_query/2 keys cannot be lists, got: #{inspect(key)}"
+
+      is_list(value) ->
+        raise ArgumentError, "encode_query/2 values cannot be lists, got: #{inspect(value)}"
+
+      true ->
+        query_text(key, encoding) <> "=" <> query_text(value, encoding)
     end
   end
 
@@ -200,8 +205,11 @@ defmodule URI do
   # A scheme is a letter, then letters, digits, "+", "-" or ".", then ":".
   defp split_scheme(<<c, _::binary>> = string) when c in ?a..?z or c in ?A..?Z do
     case scheme_length(string, 1) do
-      nil -> {nil, string}
-      len -> {binary_part(string, 0, len), binary_part(string, len + 1, byte_size(string) - len - 1)}
+      nil ->
+        {nil, string}
+
+      len ->
+        {binary_part(string, 0, len), binary_part(string, len + 1, byte_size(string) - len - 1)}
     end
   end
 
@@ -248,7 +256,9 @@ defmodule URI do
 
         matches ->
           {pos, _} = List.last(matches)
-          {binary_part(authority, 0, pos), binary_part(authority, pos + 1, byte_size(authority) - pos - 1)}
+
+          {binary_part(authority, 0, pos),
+           binary_part(authority, pos + 1, byte_size(authority) - pos - 1)}
       end
 
     {host, after_host} = split_host(host_port)
@@ -274,7 +284,8 @@ defmodule URI do
     case :binary.match(rest, "]") do
       {pos, _} ->
         if ipv6_chars?(binary_part(rest, 0, pos)) do
-          {binary_part(host_port, 0, pos + 2), binary_part(rest, pos + 1, byte_size(rest) - pos - 1)}
+          {binary_part(host_port, 0, pos + 2),
+           binary_part(rest, pos + 1, byte_size(rest) - pos - 1)}
         else
           split_before(host_port, [":"])
         end
@@ -286,8 +297,9 @@ defmodule URI do
 
   defp split_host(host_port), do: split_before(host_port, [":"])
 
-  defp ipv6_chars?(<<c, rest::binary>>) when c in ?a..?z or c in ?A..?Z or c in ?0..?9 or c in ':.',
-    do: ipv6_chars?(rest)
+  defp ipv6_chars?(<<c, rest::binary>>)
+       when c in ?a..?z or c in ?A..?Z or c in ?0..?9 or c in ':.',
+       do: ipv6_chars?(rest)
 
   defp ipv6_chars?(rest), do: rest == ""
 
@@ -324,9 +336,18 @@ defmodule URI do
     uri = %{uri | path: nilify(uri.path)}
 
     cond do
-      uri.scheme == nil -> uri
-      Map.has_key?(parts, :port) -> %{uri | scheme: String.downcase(uri.scheme)}
-      true -> %{uri | scheme: String.downcase(uri.scheme), port: default_port(String.downcase(uri.scheme))}
+      uri.scheme == nil ->
+        uri
+
+      Map.has_key?(parts, :port) ->
+        %{uri | scheme: String.downcase(uri.scheme)}
+
+      true ->
+        %{
+          uri
+          | scheme: String.downcase(uri.scheme),
+            port: default_port(String.downcase(uri.scheme))
+        }
     end
   end
 
@@ -335,14 +356,22 @@ defmodule URI do
   def to_string(uri), do: String.Chars.URI.to_string(uri)
 
   # RFC 3986 section 5.2 reference resolution, with Elixir's removal of dot segments.
-  def merge(%URI{host: nil}, _rel), do: raise(ArgumentError, "you must merge onto an absolute URI")
+  def merge(%URI{host: nil}, _rel),
+    do: raise(ArgumentError, "you must merge onto an absolute URI")
 
   def merge(%URI{} = base, %URI{} = rel) do
     cond do
-      rel.scheme != nil -> %{rel | path: drop_dot_segments(rel.path)}
-      rel.host != nil -> %{rel | scheme: base.scheme, path: drop_dot_segments(rel.path)}
-      rel.path == nil -> %{base | query: rel.query || base.query, fragment: rel.fragment}
-      true -> %{base | path: merge_paths(base.path, rel.path), query: rel.query, fragment: rel.fragment}
+      rel.scheme != nil ->
+        %{rel | path: drop_dot_segments(rel.path)}
+
+      rel.host != nil ->
+        %{rel | scheme: base.scheme, path: drop_dot_segments(rel.path)}
+
+      rel.path == nil ->
+        %{base | query: rel.query || base.query, fragment: rel.fragment}
+
+      true ->
+        %{base | path: merge_paths(base.path, rel.path), query: rel.query, fragment: rel.fragment}
     end
   end
 
@@ -388,8 +417,14 @@ defmodule URI do
 
   def append_query(%URI{} = uri, query) when is_binary(query) do
     case uri.query do
-      empty when empty in [nil, ""] -> %{uri | query: query}
-      existing -> %{uri | query: existing <> if(String.ends_with?(existing, "&"), do: "", else: "&") <> query}
+      empty when empty in [nil, ""] ->
+        %{uri | query: query}
+
+      existing ->
+        %{
+          uri
+          | query: existing <> if(String.ends_with?(existing, "&"), do: "", else: "&") <> query
+        }
     end
   end
 end
@@ -397,7 +432,8 @@ end
 # RFC 3986 section 5.3 recomposition; the port is left out when it is the scheme's default.
 defimpl String.Chars, for: URI do
   def to_string(%URI{} = uri) do
-    if uri.host != nil and is_binary(uri.path) and uri.path != "" and not String.starts_with?(uri.path, "/") do
+    if uri.host != nil and is_binary(uri.path) and uri.path != "" and
+         not String.starts_with?(uri.path, "/") do
       raise ArgumentError,
             ":path in URI must be empty or an absolute path if URL has a :host, got: #{inspect(uri)}"
     end
@@ -417,7 +453,9 @@ defimpl String.Chars, for: URI do
   defp authority(%URI{host: nil} = uri), do: uri.authority
 
   defp authority(%URI{} = uri) do
-    port = if uri.scheme != nil and URI.default_port(uri.scheme) == uri.port, do: nil, else: uri.port
+    port =
+      if uri.scheme != nil and URI.default_port(uri.scheme) == uri.port, do: nil, else: uri.port
+
     host = if String.contains?(uri.host, ":"), do: ["[", uri.host, "]"], else: uri.host
     [part(uri.userinfo, "", "@"), host, part(port && Integer.to_string(port), ":", "")]
   end
@@ -457,8 +495,9 @@ defmodule Ember.UriString do
 
   defp absolute(_string), do: :error
 
-  defp scheme_valid?(<<c, rest::binary>>) when c in ?a..?z or c in ?A..?Z or c in ?0..?9 or c in '+-.',
-    do: scheme_valid?(rest)
+  defp scheme_valid?(<<c, rest::binary>>)
+       when c in ?a..?z or c in ?A..?Z or c in ?0..?9 or c in '+-.',
+       do: scheme_valid?(rest)
 
   defp scheme_valid?(rest), do: rest == ""
 
@@ -538,9 +577,10 @@ defmodule Ember.UriString do
   defp host_and_port("[" <> rest, map) do
     case :binary.split(rest, "]") do
       [ip, after_ip] ->
-        if first_bad(ip, fn c -> c in ?0..?9 or c in ?a..?f or c in ?A..?F or c in ':.' end) == nil,
-          do: port(after_ip, Map.put(map, :host, ip)),
-          else: {:error, "["}
+        if first_bad(ip, fn c -> c in ?0..?9 or c in ?a..?f or c in ?A..?F or c in ':.' end) ==
+             nil,
+           do: port(after_ip, Map.put(map, :host, ip)),
+           else: {:error, "["}
 
       [_] ->
         {:error, "["}

@@ -158,6 +158,16 @@ defmodule Kernel do
   end
 end
 
+# destructure/2 compiles to a match against Kernel.Utils.destructure/2 (compiler/desugar.c).
+defmodule Kernel.Utils do
+  def destructure(list, count) when is_list(list), do: take_padded(list, count)
+  def destructure(nil, count), do: take_padded([], count)
+
+  defp take_padded(_, 0), do: []
+  defp take_padded([], count), do: [nil | take_padded([], count - 1)]
+  defp take_padded([h | t], count), do: [h | take_padded(t, count - 1)]
+end
+
 defmodule Ember.KernelApply do
   def call(fun, args), do: apply(fun, args)
   def call(module, fun, args), do: apply(module, fun, args)

@@ -15,8 +15,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # Probe lines first, so that awk knows the macros that work before it counts.
-{ elixir tools/coverage_macros.exs 2>/dev/null; elixir tools/coverage_list.exs; } >"$tmp/elixir.txt"
-{ "$ember" tools/coverage_macros.exs 2>/dev/null; "$ember" tools/coverage_list.exs; } >"$tmp/ember.txt"
+run() { timeout 600 "$@"; }
+{ run elixir tools/coverage_macros.exs 2>/dev/null; run elixir tools/coverage_list.exs; } >"$tmp/elixir.txt"
+{ run "$ember" tools/coverage_macros.exs 2>/dev/null; run "$ember" tools/coverage_list.exs; } >"$tmp/ember.txt"
 
 awk -v versions="$(elixir --short-version 2>/dev/null || echo '?')" '
     # Ember side first: what it has, by "Module name/arity" (a function or a macro), and the

@@ -35,7 +35,12 @@ defmodule URI do
 
   def default_port(scheme, port) when is_binary(scheme) and is_integer(port) and port >= 0 do
     if :ets.whereis(:ember_uri_ports) == :undefined do
-      :ets.new(:ember_uri_ports, [:named_table, :public, :set])
+      # Another process may create it between the check and here.
+      try do
+        :ets.new(:ember_uri_ports, [:named_table, :public, :set])
+      rescue
+        ArgumentError -> :ok
+      end
     end
 
     :ets.insert(:ember_uri_ports, {scheme, port})

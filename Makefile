@@ -49,7 +49,7 @@ STAGE0 := $(BUILD)/ember-stage0
 
 .DELETE_ON_ERROR:
 .PHONY: all run test test-unit test-golden test-asan test-tsan test-stress bench deps golden-oracle \
-        golden-bless install clean check-headers fuzz
+        golden-bless install clean check-headers fuzz coverage
 
 all: deps $(EMBER)
 
@@ -201,6 +201,10 @@ golden-oracle: deps-oracle
 
 golden-bless: deps-oracle
 	bash tests/check_oracle.sh --bless tests/golden
+
+# docs/coverage.md: Elixir's public API of the issue-12 modules, present in Ember or missing.
+coverage: all deps-oracle
+	bash tools/coverage.sh $(EMBER) docs/coverage.md
 
 bench: all deps-oracle
 	bash bench/run.sh $(EMBER)

@@ -302,6 +302,9 @@ bool desugar_raise(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 // The path forms of put_in/2, update_in/2, get_and_update_in/2 and pop_in/1 (`m.a[:b]`):
 // calls of the key-list functions with `.` steps as Access.key!/1 (KeyError, BadMapError) and
 // `[]` steps as plain keys (Access). Returns false, emitting nothing, for any other call.
+// destructure(list_pattern, value) as a match against Kernel.Utils.destructure/2; false when
+// [n] is not that form (nothing emitted).
+bool desugar_destructure(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 bool desugar_path_macro(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
 
 // ==== control.c ====

@@ -437,8 +437,9 @@ static int info_cmp(const void *a, const void *b)
     return c ? c : (x->arity > y->arity) - (x->arity < y->arity);
 }
 
-// __info__/1 (unless the module defines it): :functions (the public functions sorted by
-// name and arity, without Ember's hidden helpers), :macros and :module.
+// __info__/1 (unless the module defines it): :functions (the public functions, without
+// Ember's hidden helpers, merged at run time with the module's C built-ins and sorted by name
+// and arity by :ember_code.module_functions/2 in vm/bi_code.c), :macros and :module.
 static void register_info(ModGen *mg, uint32_t line)
 {
     if (cg_find_def(mg, "__info__", 1) || mg->cg->failed) {
@@ -453,8 +454,10 @@ static void register_info(ModGen *mg, uint32_t line)
     }
     qsort(list, count, sizeof *list, info_cmp);
     ByteBuf src = {0};
-    static const char head[] = "def __info__(:functions), do: [";
+    static const char head[] = "def __info__(:functions), do: :ember_code.module_functions(:\"";
     buf_put(&src, head, sizeof head - 1);
+    buf_put(&src, mg->name, strlen(mg->name));
+    buf_put(&src, "\", [", 4);
     for (uint32_t i = 0; i < count; i++) {
         char item[256];
         int len = snprintf(item, sizeof item, "%s{:%s, %u}", i ? ", " : "", list[i]->name,
@@ -463,7 +466,7 @@ static void register_info(ModGen *mg, uint32_t line)
     }
     char tail[512];
     int len = snprintf(tail, sizeof tail,
-                       "]\ndef __info__(:macros), do: []\ndef __info__(:module), do: :\"%s\"\n",
+                       "])\ndef __info__(:macros), do: []\ndef __info__(:module), do: :\"%s\"\n",
                        mg->name);
     buf_put(&src, tail, (size_t)len);
     register_source_defs(mg, (const char *)src.data, src.len, line);

@@ -421,6 +421,28 @@ void ops_control(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
     }
 }
 
+// ==== destructure ====
+
+// destructure([a, b], right) becomes [a, b] = Kernel.Utils.destructure(right, 2): the list
+// cut or padded with nils to the pattern's length (stdlib/kernel.ex), as Elixir's macro does.
+// Returns false (nothing emitted) when the pattern is not a list literal.
+bool desugar_destructure(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
+{
+    if (n->nkids != 2 || n->kids[0]->kind != AST_LIST) {
+        return false;
+    }
+    AstNode *count = mk(fg, AST_INT, n->line, NULL);
+    count->ival = n->kids[0]->nkids;
+    AstNode *pad = mk_remote(fg, n->line, "Elixir.Kernel.Utils", "destructure");
+    add(fg, pad, n->kids[1]);
+    add(fg, pad, count);
+    AstNode *match = mk(fg, AST_CALL, n->line, "=");
+    add(fg, match, n->kids[0]);
+    add(fg, match, pad);
+    expr_finish(fg, match, dst, tail);
+    return true;
+}
+
 // ==== put_in/update_in/get_and_update_in/pop_in paths ====
 
 // `x[key]`: the parser writes it as Access.get(x, key) (its target the atom Elixir.Access).

@@ -206,8 +206,9 @@ static void call_named(FnGen *fg, uint32_t line, const char *name, const AstNode
         expr_call_ext(fg, imported, name, args, argc, dst, tail);
         return;
     }
-    if (argc == 0 && strcmp(name, "binding") == 0) {
-        compile_binding(fg, line, dst, tail);
+    if (strcmp(name, "binding") == 0 &&
+        (argc == 0 || (argc == 1 && ast_is_named(args[0], AST_ATOM, "nil")))) {
+        compile_binding(fg, line, dst, tail); // binding(nil): the caller's own variables
         return;
     }
     if (argc == 1 && scope_lookup(fg, name) != UINT32_MAX && args[0]->kind == AST_CALL &&
@@ -495,6 +496,10 @@ static void compile_call(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
     }
     if (strcmp(n->text, "raise") == 0 && !cg_find_def(fg->mg, "raise", n->nkids) &&
         desugar_raise(fg, n, dst, tail)) {
+        return;
+    }
+    if (strcmp(n->text, "destructure") == 0 && !cg_find_def(fg->mg, "destructure", 2) &&
+        desugar_destructure(fg, n, dst, tail)) {
         return;
     }
     call_named(fg, n->line, n->text, (const AstNode *const *)n->kids, n->nkids, dst, tail);

@@ -934,4 +934,13 @@ defmodule Enum do
 
   defp concat_list([], acc), do: :lists.append(:lists.reverse(acc))
   defp concat_list([e | rest], acc), do: concat_list(rest, [to_list(e) | acc])
+
+  # ==== Deprecated in Elixir 1.14 but still working (Elixir warns at compile time) ====
+
+  def chunk(enumerable, count), do: chunk(enumerable, count, count, nil)
+  def chunk(enumerable, count, step), do: chunk_every(enumerable, count, step, :discard)
+  def chunk(enumerable, count, step, leftover), do: chunk_every(enumerable, count, step, leftover || :discard)
+  def filter_map(enumerable, filter, mapper), do: enumerable |> filter(filter) |> map(mapper)
+  def partition(enumerable, fun), do: split_with(enumerable, fun)
+  def uniq(enumerable, fun), do: uniq_by(enumerable, fun)
 end

@@ -12,7 +12,8 @@ defmodule File.Error do
         _ -> File.Error.format_posix(reason)
       end
 
-    "could not #{action} #{inspect(path)}: #{formatted}"
+    where = if path == nil, do: "", else: " #{inspect(path)}"
+    "could not #{action}#{where}: #{formatted}"
   end
 
   # :file.format_error/1 for the POSIX reasons the file built-ins return.
@@ -102,6 +103,14 @@ defmodule File do
       :ok -> :ok
       {:error, reason} ->
         raise File.Error, reason: reason, action: "make directory (with -p)", path: path_text(path)
+    end
+  end
+
+  # File.cwd/0 is a C built-in (vm/bi_file.c).
+  def cwd!() do
+    case File.cwd() do
+      {:ok, dir} -> dir
+      {:error, reason} -> raise File.Error, reason: reason, action: "get current working directory"
     end
   end
 

@@ -138,4 +138,7 @@ defmodule Map do
   def reject(map, fun) when is_map(map) do
     :maps.from_list(Enum.reject(Map.to_list(map), fun))
   end
+
+  # Deprecated in Elixir 1.14 but still working (Elixir warns at compile time).
+  def size(map), do: map_size(map)
 end

@@ -116,4 +116,24 @@ defmodule String do
   end
 
   defp myers_compact([{kind, g} | rest], acc), do: myers_compact(rest, [{kind, g} | acc])
+
+  # ==== Deprecated in Elixir 1.14 but still working (Elixir warns at compile time) ====
+
+  def strip(string), do: String.trim(string)
+  def strip(string, char), do: String.trim(string, <<char::utf8>>)
+  def lstrip(string), do: String.trim_leading(string)
+  def lstrip(string, char) when is_integer(char), do: String.replace_leading(string, <<char::utf8>>, "")
+  def rstrip(string), do: String.trim_trailing(string)
+  def rstrip(string, char) when is_integer(char), do: String.replace_trailing(string, <<char::utf8>>, "")
+  def ljust(string, length), do: ljust(string, length, ?\s)
+
+  def ljust(string, length, pad) when is_integer(pad) and is_integer(length) and length >= 0,
+    do: String.pad_trailing(string, length, <<pad::utf8>>)
+
+  def rjust(string, length), do: rjust(string, length, ?\s)
+
+  def rjust(string, length, pad) when is_integer(pad) and is_integer(length) and length >= 0,
+    do: String.pad_leading(string, length, <<pad::utf8>>)
+
+  def to_char_list(string), do: String.to_charlist(string)
 end

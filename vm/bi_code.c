@@ -148,3 +148,50 @@ Term bi_ember_code_first_require_1(Process *p, Term *args)
     pthread_mutex_unlock(&vm->modules_lock);
     return term_from_bool(first);
 }
+
+// ==== __info__(:functions) ====
+
+// True when the built-in row [row] is one of [module]'s public functions (names that start
+// with "__" are Ember's hidden helpers, as in compiler/defmodule.c).
+static bool builtin_listed(const BuiltinInfo *row, const char *module)
+{
+    return strcmp(row->module, module) == 0 && strncmp(row->name, "__", 2) != 0;
+}
+
+// :ember_code.module_functions/2, called by the __info__/1 that compiler/defmodule.c generates:
+// [module]'s Ember-defined public functions [defined] ({name, arity} pairs) merged with its C
+// built-ins from vm/builtins.def, sorted by name then arity without duplicates, as Elixir's
+// __info__(:functions) lists them.
+Term bi_ember_code_module_functions_2(Process *p, Term *args)
+{
+    size_t defined_len;
+    if (!term_is_atom(args[0]) || !bi_list_length(args[1], &defined_len)) {
+        return bi_badarg(p, 1, NULL);
+    }
+    const char *module = bi_atom_text(p, args[0], NULL);
+    size_t total = defined_len;
+    for (uint32_t i = 0; i < BUILTIN_COUNT; i++) {
+        total += builtin_listed(&builtin_table[i], module);
+    }
+    Term *pairs = em_malloc((total + 1) * sizeof *pairs);
+    size_t len = 0;
+    for (Term l = args[1]; term_is_cons(l); l = term_tl(l)) {
+        pairs[len++] = term_hd(l);
+    }
+    for (uint32_t i = 0; i < BUILTIN_COUNT; i++) {
+        const BuiltinInfo *row = &builtin_table[i];
+        if (builtin_listed(row, module)) {
+            pairs[len++] = bi_tuple2(p, bi_atom(p, row->name), term_from_small(row->arity));
+        }
+    }
+    bi_sort_terms(pairs, len, -1);
+    size_t unique = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (unique == 0 || !term_equal(pairs[unique - 1], pairs[i])) {
+            pairs[unique++] = pairs[i];
+        }
+    }
+    Term list = bi_list_from_array(p, pairs, unique, TERM_NIL);
+    free(pairs);
+    return list;
+}

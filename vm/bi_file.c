@@ -3,6 +3,10 @@
 // wait in a receive for {:"$ember_io", ref, result}. The operations live in vm/io_jobs.c.
 #include "builtins.h"
 
+#include <errno.h>
+#include <limits.h>
+#include <unistd.h>
+
 #include "bi_common.h"
 #include "io_jobs.h"
 
@@ -25,4 +29,17 @@ Term bi_ember_io_submit_2(Process *p, Term *args)
         return bi_badarg(p, 1, "not a known I/O operation with matching arguments");
     }
     return io_jobs_submit(p, op, argv);
+}
+
+// File.cwd/0: {:ok, the current working directory} or {:error, :enoent} when it was removed
+// ({:error, :eacces} when it cannot be read). A getcwd call does not block, so it runs here
+// rather than on the I/O pool.
+Term bi_file_cwd_0(Process *p, Term *args)
+{
+    (void)args;
+    char buf[PATH_MAX];
+    if (getcwd(buf, sizeof buf) == NULL) {
+        return bi_tuple2(p, bi_atom(p, "error"), bi_atom(p, errno == EACCES ? "eacces" : "enoent"));
+    }
+    return bi_ok(p, bi_binary_from_cstr(p, buf));
 }

@@ -569,13 +569,17 @@ Term bi_kernel_node_0(Process *p, Term *args)
     return bi_atom(p, "nonode@nohost");
 }
 
+// function_exported?/3: [module] has [name]/[arity] as an Ember-defined public function or a
+// C built-in (the list __info__(:functions) reports).
 Term bi_kernel_function_exported_p_3(Process *p, Term *args)
 {
     if (!term_is_atom(args[0]) || !term_is_atom(args[1]) || !term_is_small(args[2])) {
         return bi_function_clause(p, "Kernel.function_exported?/3");
     }
     Vm *vm = p->vm;
-    bool found = false;
+    BuiltinId id;
+    bool found = builtin_lookup(&vm->builtins, args[0], args[1],
+                                (uint32_t)term_to_small(args[2]), &id);
     pthread_mutex_lock(&vm->modules_lock);
     for (uint32_t i = 0; i < vm->module_count && !found; i++) {
         const Module *mod = vm->modules[i];
@@ -599,6 +603,35 @@ Term bi_exception_message_1(Process *p, Term *args)
 Term bi_exception_exception_p_1(Process *p, Term *args)
 {
     return bi_kernel_is_exception_1(p, args);
+}
+
+// ==== :erlang.make_fun/3 (Function.capture/3) ====
+
+// :erlang.make_fun/3: the external fun &[module].[name]/[arity]; the function need not exist
+// (calling it raises UndefinedFunctionError then), as on the BEAM.
+Term bi_erlang_make_fun_3(Process *p, Term *args)
+{
+    if (!term_is_atom(args[0])) {
+        return bi_badarg(p, 1, "not an atom");
+    }
+    if (!term_is_atom(args[1])) {
+        return bi_badarg(p, 2, "not an atom");
+    }
+    if (!term_is_integer(args[2])) {
+        return bi_badarg(p, 3, "not an integer");
+    }
+    if (!term_is_small(args[2]) || term_to_small(args[2]) < 0) {
+        return bi_badarg(p, 3, "out of range");
+    }
+    if (term_to_small(args[2]) > 255) {
+        return bi_raise_module(p, "Elixir.ArgumentError", "argument error");
+    }
+    Term *obj = heap_alloc(p, 4);
+    obj[0] = term_make_header(TERM_TYPE_EXPORT, 3);
+    obj[1] = args[0];
+    obj[2] = args[1];
+    obj[3] = args[2];
+    return term_from_boxed(obj);
 }
 
 // ==== Function.info ====

@@ -401,6 +401,7 @@ static DocId range_doc(Ctx *c, Term map, long limit)
 
 // Structs have at most this many fields for definition-order printing.
 #define INSPECT_MAX_STRUCT_FIELDS 256
+#define INSPECT_MAX_OPTIONAL_FIELDS 16
 
 typedef enum FieldsLookup { FIELDS_FOUND, FIELDS_NOT_STRUCT, FIELDS_UNKNOWN } FieldsLookup;
 
@@ -482,6 +483,29 @@ static bool struct_fields(Ctx *c, Term map, Term name, Term **out, uint32_t *cou
     return true;
 }
 
+// Fills [vals] with the values of the [n] [fields] of struct [map], leaving out the module's
+// optional fields (vm_struct_optional_fields) that are nil; returns how many remain.
+static uint32_t shown_fields(Ctx *c, Term map, Term name, Term *fields, Term *vals, uint32_t n)
+{
+    Term optional[INSPECT_MAX_OPTIONAL_FIELDS];
+    uint32_t optional_len =
+        c->vm ? vm_struct_optional_fields(c->vm, name, optional, INSPECT_MAX_OPTIONAL_FIELDS) : 0;
+    uint32_t shown = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        Term value;
+        map_get(map, fields[i], &value);
+        bool hidden = false;
+        for (uint32_t j = 0; j < optional_len && value == term_nil_atom(); j++) {
+            hidden = hidden || optional[j] == fields[i];
+        }
+        if (!hidden) {
+            fields[shown] = fields[i];
+            vals[shown++] = value;
+        }
+    }
+    return shown;
+}
+
 static DocId struct_doc(Ctx *c, Term map, Term name, long limit)
 {
     Term *fields = NULL;
@@ -490,9 +514,7 @@ static DocId struct_doc(Ctx *c, Term map, Term name, long limit)
         return plain_map_doc(c, map, limit);
     }
     Term *vals = em_malloc(((size_t)n + 1) * sizeof(Term));
-    for (uint32_t i = 0; i < n; i++) {
-        map_get(map, fields[i], &vals[i]);
-    }
+    n = shown_fields(c, map, name, fields, vals, n);
     size_t len;
     const char *text = atom_text(c, name, &len);
     StrBuf open;

@@ -271,19 +271,18 @@ Module *vm_get_module(Vm *vm, Term name)
     return mod;
 }
 
-uint32_t vm_struct_fields(Vm *vm, Term module, Term *out, uint32_t max)
+// The atoms of the literal list that [module].[name]/0 returns, when that function is exactly
+// LOAD_LIT r, k; RETURN r (as generated __struct_fields__/0 is), into [out] (at most [max]).
+static uint32_t literal_list_function(Vm *vm, Term module, const char *name, Term *out,
+                                      uint32_t max)
 {
-    uint32_t count = error_struct_fields(vm, module, out, max);
-    if (count > 0) {
-        return count;
-    }
     uint32_t index;
+    uint32_t count = 0;
     Module *mod = vm_get_module(vm, module);
-    if (mod == NULL || !atom_lookup(vm->atoms, "__struct_fields__", 17, &index)) {
+    if (mod == NULL || !atom_lookup(vm->atoms, name, strlen(name), &index)) {
         return 0;
     }
     const Function *fn = module_find_function(mod, term_from_atom(index), 0);
-    // The generated function is exactly LOAD_LIT r, k; RETURN r.
     if (fn == NULL || fn->code_len < 3 || (fn->code[0] & 0xff) != OP_LOAD_LIT) {
         return 0;
     }
@@ -291,4 +290,18 @@ uint32_t vm_struct_fields(Vm *vm, Term module, Term *out, uint32_t max)
         out[count++] = term_hd(l);
     }
     return count;
+}
+
+uint32_t vm_struct_fields(Vm *vm, Term module, Term *out, uint32_t max)
+{
+    uint32_t count = error_struct_fields(vm, module, out, max);
+    if (count > 0) {
+        return count;
+    }
+    return literal_list_function(vm, module, "__struct_fields__", out, max);
+}
+
+uint32_t vm_struct_optional_fields(Vm *vm, Term module, Term *out, uint32_t max)
+{
+    return literal_list_function(vm, module, "__inspect_optional__", out, max);
 }

@@ -100,6 +100,10 @@ void vm_set_stdlib(Vm *vm, const uint8_t *bytes, size_t size);
 // Ember modules declare the order with a generated __struct_fields__/0 returning a literal
 // list; the exception structs the VM builds itself come from error.c.
 uint32_t vm_struct_fields(Vm *vm, Term module, Term *out, uint32_t max);
+// The fields inspect leaves out of struct [module] when they are nil (Elixir's
+// `@derive {Inspect, optional: [...]}`): the literal list [module].__inspect_optional__/0
+// returns, into [out] (at most [max]). 0 when the module has none.
+uint32_t vm_struct_optional_fields(Vm *vm, Term module, Term *out, uint32_t max);
 
 // Prints "ember: out of memory" and exits 1. The only exit() outside main.c.
 _Noreturn void fatal_oom(void);

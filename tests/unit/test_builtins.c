@@ -631,3 +631,23 @@ Test(builtins, deep_iodata_does_not_recurse_on_the_c_stack)
     Term r = bi_io_iodata_length_1(proc, &t);
     cr_expect_eq(r, term_from_small(100000));
 }
+
+// __info__(:functions)'s merge: the Ember-defined list and the module's built-in rows, sorted by
+// name then arity, a name/arity listed by both kept once, hidden "__" rows left out.
+Test(builtins, module_functions_merges_sorts_and_dedups)
+{
+    Term args[2] = {fixture_parse(proc, ":\"Elixir.Tuple\""),
+                    fixture_parse(proc, "[{:zzz, 1}, {:to_list, 1}, {:append, 3}, {:a, 0}]")};
+    Term r = bi_ember_code_module_functions_2(proc, args);
+    StrBuf out;
+    strbuf_init(&out);
+    show(r, &out);
+    strbuf_append(&out, "", 1);
+    cr_expect_str_eq(out.data, "[a: 0, append: 2, append: 3, delete_at: 2, duplicate: 2, "
+                               "insert_at: 3, product: 1, sum: 1, to_list: 1, zzz: 1]");
+    strbuf_free(&out);
+    Term bad[2] = {fixture_parse(proc, "1"), TERM_NIL};
+    proc->exc_kind = TERM_NONE;
+    cr_expect_eq(bi_ember_code_module_functions_2(proc, bad), TERM_NONE);
+    proc->exc_kind = TERM_NONE;
+}

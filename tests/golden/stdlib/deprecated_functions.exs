@@ -1,0 +1,53 @@
+# Functions Elixir 1.14 deprecates but still runs (Elixir's compile-time warnings go to stderr,
+# which is not compared): to_char_list variants, Enum.chunk/filter_map/partition/uniq/2,
+# String.strip/lstrip/rstrip/ljust/rjust, Map.size, plus Integer.to_charlist/2, Float.to_charlist/1.
+show = fn label, f ->
+  try do
+    IO.inspect({label, f.()})
+  rescue
+    e -> IO.puts("#{label}: #{inspect(e.__struct__)}: #{Exception.message(e)}")
+  end
+end
+
+show.("to_char_list atom", fn -> to_char_list(:abc) end)
+show.("to_char_list int", fn -> to_char_list(42) end)
+show.("to_char_list string", fn -> to_char_list("héllo") end)
+show.("to_char_list list", fn -> to_char_list(['a', "b"]) end)
+show.("Atom", fn -> Atom.to_char_list(:x) end)
+show.("Integer/1", fn -> Integer.to_char_list(-10) end)
+show.("Integer/2", fn -> Integer.to_char_list(10, 2) end)
+show.("Integer.to_charlist/2", fn -> Integer.to_charlist(255, 16) end)
+show.("Integer.to_charlist/2 bad base", fn -> Integer.to_charlist(1, 99) end)
+show.("Integer.to_charlist/2 bad int", fn -> Integer.to_charlist(:a, 2) end)
+show.("Float/1", fn -> Float.to_char_list(1.0e20) end)
+show.("Float.to_charlist", fn -> Float.to_charlist(0.1) end)
+show.("Float.to_charlist int", fn -> Float.to_charlist(1) end)
+show.("String", fn -> String.to_char_list("ü") end)
+show.("chunk/2", fn -> Enum.chunk(1..7, 3) end)
+show.("chunk/3", fn -> Enum.chunk(1..7, 3, 2) end)
+show.("chunk/4 nil", fn -> Enum.chunk(1..7, 3, 3, nil) end)
+show.("chunk/4 pad", fn -> Enum.chunk(1..7, 3, 3, [:a]) end)
+show.("chunk/4 empty pad", fn -> Enum.chunk([1, 2], 3, 3, []) end)
+show.("chunk bad", fn -> Enum.chunk([1], 0) end)
+show.("filter_map", fn -> Enum.filter_map([1, 2, 3, 4], &(rem(&1, 2) == 0), &(&1 * 10)) end)
+show.("filter_map range", fn -> Enum.filter_map(1..5, &(&1 > 2), &to_string/1) end)
+show.("partition", fn -> Enum.partition([1, 2, 3], &(&1 > 1)) end)
+show.("uniq/2", fn -> Enum.uniq([1, 2, 3, 4], &rem(&1, 2)) end)
+show.("strip", fn -> String.strip("  a b \n") end)
+show.("strip/2", fn -> String.strip("xxaxx", ?x) end)
+show.("strip/2 utf8", fn -> String.strip("ééaé", ?é) end)
+show.("lstrip", fn -> String.lstrip("  a  ") end)
+show.("lstrip/2", fn -> String.lstrip("--a--", ?-) end)
+show.("rstrip", fn -> String.rstrip("  a  ") end)
+show.("rstrip/2", fn -> String.rstrip("--a--", ?-) end)
+show.("ljust", fn -> String.ljust("ab", 5) end)
+show.("ljust/3", fn -> String.ljust("ab", 5, ?.) end)
+show.("ljust short", fn -> String.ljust("abcdef", 3) end)
+show.("rjust", fn -> String.rjust("ab", 5) end)
+show.("rjust/3 utf8", fn -> String.rjust("a", 3, ?é) end)
+show.("ljust negative", fn -> String.ljust("ab", -1) end)
+show.("rjust bad pad", fn -> String.rjust("ab", 3, "x") end)
+show.("Map.size", fn -> Map.size(%{a: 1, b: 2}) end)
+show.("Map.size bad", fn -> Map.size([]) end)
+IO.inspect(Integer.__info__(:functions) |> Keyword.take([:to_charlist, :to_char_list, :to_string]))
+IO.inspect(function_exported?(Float, :round, 2) and function_exported?(Float, :to_charlist, 1))

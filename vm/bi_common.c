@@ -579,6 +579,8 @@ static void apply_inspect_opt(Process *p, const char *key, Term v, InspectOpts *
     } else if (strcmp(key, "charlists") == 0 && term_is_atom(v)) {
         opts->charlists_as_lists = strcmp(bi_atom_text(p, v, NULL), "as_lists") == 0;
         opts->charlists_as_charlists = strcmp(bi_atom_text(p, v, NULL), "as_charlists") == 0;
+    } else if (strcmp(key, "binaries") == 0 && term_is_atom(v)) {
+        opts->binaries_as_binaries = strcmp(bi_atom_text(p, v, NULL), "as_binaries") == 0;
     } else if (strcmp(key, "base") == 0 && term_is_atom(v)) {
         const char *base = bi_atom_text(p, v, NULL);
         opts->base = strcmp(base, "hex") == 0      ? 16

@@ -52,7 +52,7 @@ static DocId take_tmp(Ctx *c)
 
 InspectOpts inspect_default_opts(void)
 {
-    InspectOpts o;
+    InspectOpts o = {0};
     o.limit = INSPECT_DEFAULT_LIMIT;
     o.pretty = false;
     o.width = INSPECT_DEFAULT_WIDTH;
@@ -314,12 +314,16 @@ static DocId list_doc(Ctx *c, Term list, long limit)
 
 // ==== Binaries ====
 
+static DocId integer_doc(Ctx *c, Term t);
+
 static DocId binary_doc(Ctx *c, Term t, long limit)
 {
     size_t len;
     const uint8_t *b = term_binary_bytes(t, &len);
     unsigned tail_bits = term_bitstring_tail_bits(t);
-    if (tail_bits == 0 && inspect_string_printable(b, len, c->opts->printable_limit)) {
+    // Elixir prints bytes when asked to, or when a base other than decimal is given.
+    bool as_bytes = c->opts->binaries_as_binaries || c->opts->base != 10 || tail_bits > 0;
+    if (!as_bytes && inspect_string_printable(b, len, c->opts->printable_limit)) {
         strbuf_append(&c->tmp, "\"", 1);
         size_t used = inspect_escape(b, len, '"', c->opts->printable_limit, &c->tmp);
         strbuf_append_cstr(&c->tmp, used < len ? "\" <> ..." : "\"");
@@ -331,12 +335,15 @@ static DocId binary_doc(Ctx *c, Term t, long limit)
     size_t shown = limit < 0 || (size_t)limit >= count ? count : (size_t)limit;
     DocId inner = shown < count ? doc_cstr(c->doc, "...") : DOC_NIL;
     for (size_t i = shown; i-- > 0;) {
-        char num[24];
         bool last = i + 1 == count;
-        int n = i < len ? snprintf(num, sizeof num, last ? "%u" : "%u,", b[i])
-                        : snprintf(num, sizeof num, "%u::size(%u)", b[i] >> (8 - tail_bits),
-                                   tail_bits);
-        DocId d = doc_text(c->doc, num, (size_t)n);
+        unsigned byte = i < len ? b[i] : (unsigned)b[i] >> (8 - tail_bits);
+        DocId d = integer_doc(c, term_from_small(byte));
+        if (i >= len) {
+            strbuf_printf(&c->tmp, "::size(%u)", tail_bits);
+            d = doc_concat(c->doc, d, take_tmp(c));
+        } else if (!last) {
+            d = doc_concat(c->doc, d, doc_cstr(c->doc, ","));
+        }
         inner = last ? d : doc_flex_glue(c->doc, d, " ", inner);
     }
     DocId open = doc_cstr(c->doc, "<<");

@@ -28,6 +28,7 @@ typedef struct InspectOpts {
     int charlists_as_lists; // 1: never print 'abc' (charlists: :as_lists)
     int charlists_as_charlists; // 1: any list of code points prints as a charlist
     int base;               // integers in base 10 (default), 16, 8 or 2 (base: :hex ...)
+    int binaries_as_binaries; // 1: binaries print as <<bytes>> even when printable
     int printable_limit;    // max characters of a string/charlist shown (default 4096); <0 = all
     // Optional hook: the fields of struct module [name] in definition order (a list of atoms
     // without __struct__), or TERM_NONE when [name] defines no struct. Elixir prints struct

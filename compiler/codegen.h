@@ -257,6 +257,10 @@ AstNode *cg_parse_snippet(Cg *cg, const char *src, uint32_t line);
 // Allocation helpers inside the compile arena.
 AstNode *cg_node(Cg *cg, AstKind kind, uint32_t line, const char *text);
 
+// ==== quote.c ====
+// Compiles `quote(opts, do: body)` [n] into code that builds Elixir's quoted form into [dst].
+void quote_compile(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
+
 // ==== expr.c ====
 void expr_compile(FnGen *fg, const AstNode *n, uint32_t dst);
 // Compiles [n] in tail position: ends with RETURN or a tail call.

@@ -435,7 +435,7 @@ static const Form forms[] = {
     {"fn", -1, false, ops_control},
     {"&", 1, false, ops_control},
     {"receive", 1, true, ops_control},
-    {"quote", -1, false, ops_unsupported},
+    {"quote", -1, false, quote_compile},
     {"unquote", -1, false, ops_unsupported},
     {"super", -1, false, ops_unsupported},
     {"use", -1, false, ops_unsupported},

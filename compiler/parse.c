@@ -269,6 +269,11 @@ static AstNode *sigil_literal(Parser *p, const Token *t)
     AstNode *n = call_node(p, arena_strdup(p->arena, name, 7), NULL);
     ast_push(p->arena, n, binary_parts(p, t));
     ast_push(p->arena, n, string_node(p, AST_CHARLIST, t->mods, t->mods_len));
+    if (t->src_len >= 3) { // ~s"...": the delimiter follows the letter; heredocs take three
+        bool is_heredoc = t->src_len >= 5 && (t->src[2] == '"' || t->src[2] == '\'') &&
+                          t->src[3] == t->src[2] && t->src[4] == t->src[2];
+        n->delimiter = arena_strdup(p->arena, t->src + 2, is_heredoc ? 3 : 1);
+    }
     return n;
 }
 

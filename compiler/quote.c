@@ -348,6 +348,9 @@ static AstNode *quote_call(Quoter *q, const AstNode *n, bool add_context)
     }
     q->is_unquote = was_unquote;
     AstNode *meta = base_meta(q, n, false);
+    if (n->delimiter) {
+        ast_push(q->cg->arena, meta, mk_pair(q, "delimiter", mk(q, AST_STRING, n->delimiter)));
+    }
     add_imports(q, meta, n->text);
     bool is_lexical = is_nested_quote || strcmp(n->text, "import") == 0 ||
                       strcmp(n->text, "alias") == 0 || strcmp(n->text, "require") == 0;

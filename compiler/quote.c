@@ -90,11 +90,12 @@ static AstNode *base_meta(Quoter *q, const AstNode *n, bool is_no_parens)
         ast_push(q->cg->arena, where, mk(q, AST_STRING, q->cg->file));
         ast_push(q->cg->arena, where, mk_int(q, n->line));
         ast_push(q->cg->arena, meta, mk_pair(q, "keep", where));
-    } else if (q->line_opt) {
-        ast_push(q->cg->arena, meta, mk_pair(q, "line", (AstNode *)q->line_opt));
     }
-    if (is_no_parens) {
+    if (is_no_parens) { // the parser writes [no_parens: true, line: n]
         ast_push(q->cg->arena, meta, mk_pair(q, "no_parens", mk(q, AST_ATOM, "true")));
+    }
+    if (!q->is_keep && q->line_opt) {
+        ast_push(q->cg->arena, meta, mk_pair(q, "line", (AstNode *)q->line_opt));
     }
     return meta;
 }
@@ -305,6 +306,9 @@ static AstNode *quote_head(Quoter *q, const AstNode *head)
         ast_push(q->cg->arena, args, quote_node(q, head->kids[1]));
         AstNode *meta = base_meta(q, head, false);
         add_imports(q, meta, "when");
+        if (!has_context(meta)) {
+            ast_push(q->cg->arena, meta, mk_pair(q, "context", q->context));
+        }
         return mk_triple(q, mk(q, AST_ATOM, "when"), meta, args);
     }
     if (head->kind == AST_VAR) {

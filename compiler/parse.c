@@ -114,6 +114,8 @@ AstNode *parse_unop(Parser *p, const Token *op, AstNode *arg)
     }
     const char *name = op->kind == TK_CAPTURE_INT ? "&" : op->text;
     AstNode *n = call_node(p, name, NULL);
+    n->line = op->line;
+    n->col = op->col;
     ast_push(p->arena, n, arg);
     return n;
 }
@@ -163,6 +165,8 @@ AstNode *parse_binop(Parser *p, AstNode *lhs, AstNode *op_rhs)
         return n;
     }
     AstNode *n = binop(p, op_rhs->text, lhs, rhs);
+    n->line = op_rhs->line; // Elixir places a binary operator at the operator
+    n->col = op_rhs->col;
     return n;
 }
 
@@ -298,8 +302,9 @@ AstNode *parse_literal(Parser *p, const Token *t)
         n = node(p, AST_FLOAT, NULL);
         n->fval = t->fval;
         break;
-    case TK_TRUE: case TK_FALSE: case TK_NIL:
-        n = string_node(p, AST_ATOM, t->src, t->src_len);
+    case TK_TRUE: case TK_FALSE: case TK_NIL: // spelled out: t->src may run past the word
+        n = string_node(p, AST_ATOM, t->kind == TK_TRUE ? "true" : t->kind == TK_FALSE ? "false" : "nil",
+                        t->kind == TK_FALSE ? 5 : t->kind == TK_TRUE ? 4 : 3);
         break;
     case TK_ATOM:
         n = atom_literal(p, t);
@@ -458,6 +463,8 @@ AstNode *parse_fn(Parser *p, const Token *fn, AstNode *stab)
              "expected anonymous functions to be defined with -> inside: 'fn'");
     }
     AstNode *n = call_node(p, "fn", NULL);
+    n->line = fn->line;
+    n->col = fn->col;
     if (clauses->kind == AST_LIST) {
         n->kids = clauses->kids;
         n->nkids = clauses->nkids;
@@ -494,9 +501,28 @@ AstNode *parse_block_item(Parser *p, const Token *name, AstNode *stab)
                         stab ? build_stab(p, stab) : parse_empty_block(p));
 }
 
-AstNode *parse_stab_clause(Parser *p, AstNode *args, AstNode *body)
+AstNode *parse_stab_arrow(Parser *p, const Token *arrow, AstNode *body)
 {
     AstNode *n = call_node(p, "->", NULL);
+    n->line = arrow->line;
+    n->col = arrow->col;
+    ast_push(p->arena, n, body);
+    return n;
+}
+
+// [arrow] comes from parse_stab_arrow (users cannot write `->` themselves, so a one-kid `->`
+// is always that holder): it becomes the clause, placed where Elixir places it, at the arrow.
+AstNode *parse_stab_clause(Parser *p, AstNode *args, AstNode *arrow)
+{
+    AstNode *n = arrow;
+    AstNode *body = arrow;
+    if (ast_is_named(arrow, AST_CALL, "->") && arrow->nkids == 1) {
+        body = arrow->kids[0];
+        n->kids = NULL;
+        n->nkids = 0;
+    } else {
+        n = call_node(p, "->", NULL);
+    }
     ast_push(p->arena, n, args ? args : parse_list0(p));
     ast_push(p->arena, n, body);
     return n;
@@ -506,6 +532,8 @@ AstNode *parse_stab_guard(Parser *p, AstNode *args, const Token *when, AstNode *
                           AstNode *body)
 {
     AstNode *w = call_node(p, when->text, NULL);
+    w->line = when->line;
+    w->col = when->col;
     if (args) {
         parse_concat(p, w, args);
     }
@@ -520,6 +548,8 @@ AstNode *parse_unwrap_when(Parser *p, AstNode *args)
         return args;
     }
     AstNode *w = call_node(p, "when", NULL);
+    w->line = last->line;
+    w->col = last->col;
     for (uint32_t i = 0; i + 1 < args->nkids; i++) {
         ast_push(p->arena, w, args->kids[i]);
     }

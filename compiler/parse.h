@@ -67,6 +67,8 @@ AstNode *parse_fn(Parser *p, const Token *fn, AstNode *stab);
 AstNode *parse_paren_stab(Parser *p, AstNode *stab);
 AstNode *parse_do_block(Parser *p, AstNode *stab, AstNode *blocks);
 AstNode *parse_block_item(Parser *p, const Token *name, AstNode *stab);
+// `-> body`: a one-kid `->` node at the arrow's position that parse_stab_clause completes.
+AstNode *parse_stab_arrow(Parser *p, const Token *arrow, AstNode *body);
 AstNode *parse_stab_clause(Parser *p, AstNode *args, AstNode *body);
 AstNode *parse_stab_guard(Parser *p, AstNode *args, const Token *when, AstNode *guard,
                           AstNode *body);

@@ -277,8 +277,8 @@ stab_expr(A) ::= stab_parens_many(X) stab_op_eol_and_expr(B). { A = parse_stab_c
 stab_expr(A) ::= stab_parens_many(X) WHEN_OP(O) expr(G) stab_op_eol_and_expr(B).
     { A = parse_stab_guard(p, X, &O, G, B); }
 
-stab_op_eol_and_expr(A) ::= STAB_OP expr(B). { A = B; }
-stab_op_eol_and_expr(A) ::= STAB_OP. { A = parse_nil(p); }
+stab_op_eol_and_expr(A) ::= STAB_OP(O) expr(B). { A = parse_stab_arrow(p, &O, B); }
+stab_op_eol_and_expr(A) ::= STAB_OP(O). { A = parse_stab_arrow(p, &O, parse_nil(p)); }
 
 block_item(A) ::= BLOCK_IDENTIFIER(K) stab_eoe(S). { A = parse_block_item(p, &K, S); }
 block_item(A) ::= BLOCK_IDENTIFIER(K) eoe stab_eoe(S). { A = parse_block_item(p, &K, S); }

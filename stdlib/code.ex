@@ -30,6 +30,31 @@ defmodule Code do
     {value, Enum.sort(binding, fn {a, _}, {b, _} -> a >= b end)}
   end
 
+  def string_to_quoted(string, opts \\ []) do
+    file = Keyword.get(opts, :file, "nofile")
+    case :ember_code.string_to_quoted(string, file, Keyword.get(opts, :columns, false)) do
+      {:ok, quoted} -> {:ok, quoted}
+      {:error, _kind, line, column, description} ->
+        {message, token} = split_syntax_error(description)
+        {:error, {[line: line, column: column], message, token}}
+    end
+  end
+
+  def string_to_quoted!(string, opts \\ []) do
+    file = Keyword.get(opts, :file, "nofile")
+    case :ember_code.string_to_quoted(string, file, Keyword.get(opts, :columns, false)) do
+      {:ok, quoted} -> quoted
+      {:error, kind, line, column, description} ->
+        raise diagnostic(kind, string, file, line, column, description)
+    end
+  end
+
+  # Elixir returns the offending token apart from the message.
+  defp split_syntax_error("syntax error before: " <> token), do: {"syntax error before: ", token}
+  defp split_syntax_error("unexpected token: " <> token), do: {"unexpected token: ", token}
+  defp split_syntax_error("syntax error: expression is incomplete"), do: {"syntax error before: ", ""}
+  defp split_syntax_error(message), do: {message, ""}
+
   defp load_error(path, reason) do
     "could not load #{path}. Reason: #{reason}"
   end

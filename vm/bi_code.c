@@ -9,6 +9,7 @@
 #include "bi_common.h"
 #include "builtins.h"
 #include "compiler.h"
+#include "loader.h"
 #include "module.h"
 #include "runner.h"
 #include "vm.h"
@@ -147,4 +148,40 @@ Term bi_ember_code_first_require_1(Process *p, Term *args)
     }
     pthread_mutex_unlock(&vm->modules_lock);
     return term_from_bool(first);
+}
+
+// :ember_code.string_to_quoted(source, file, columns): {:ok, quoted} with Elixir's parser
+// metadata, or the syntax error as {:error, kind, line, column, description} (stdlib/code.ex
+// shapes Elixir's {:error, {meta, message, token}}). The compiler writes the tree as a term
+// blob that the loader's literal decoder builds on this process's heap.
+Term bi_ember_code_string_to_quoted_3(Process *p, Term *args)
+{
+    const uint8_t *src;
+    const uint8_t *file_bytes;
+    size_t src_len;
+    size_t file_len;
+    if (!bi_text(args[0], &src, &src_len)) {
+        return bi_badarg(p, 1, "not a binary");
+    }
+    if (!bi_text(args[1], &file_bytes, &file_len) || file_len >= 256) {
+        return bi_badarg(p, 2, "not a file name");
+    }
+    char file[256];
+    memcpy(file, file_bytes, file_len);
+    file[file_len] = '\0';
+    uint8_t *bytes = NULL;
+    size_t size = 0;
+    Diag diag;
+    if (!compile_string_to_quoted((const char *)src, src_len, file, args[2] == bi_atom(p, "true"),
+                                  &bytes, &size, &diag)) {
+        return diag_error(p, &diag);
+    }
+    Term quoted;
+    char err[128] = "";
+    bool ok = loader_decode_term(p, bytes, size, &quoted, err, sizeof err);
+    free(bytes);
+    if (!ok) {
+        return bi_raise_module(p, "RuntimeError", "string_to_quoted produced a bad term");
+    }
+    return bi_tuple2(p, bi_atom(p, "ok"), quoted);
 }

@@ -14,4 +14,9 @@
 // Returns malloc'd bytes (the caller frees them) and sets [*size].
 uint8_t *ast_term_encode(const AstNode *root, bool columns, size_t *size);
 
+// Decodes the term blob [bytes] ([size] bytes) into an AST allocated in [arena]. Returns NULL
+// with a static message in [*error] when the bytes are malformed ("truncated term", ...) or the
+// term is not valid quoted form ("invalid quoted expression"). Never reads outside [bytes].
+AstNode *ast_term_decode(Arena *arena, const uint8_t *bytes, size_t size, const char **error);
+
 #endif

@@ -810,6 +810,13 @@ static bool compile_any(const char *src, size_t len, const char *file, CompileMo
         arena_free(arena);
         return false;
     }
+    return cg_compile_tree(arena, root, file, mode, repl, out, diag);
+}
+
+bool cg_compile_tree(Arena *arena, AstNode *root, const char *file, CompileMode mode,
+                     const CompileRepl *repl, CompileOutput *out, Diag *diag)
+{
+    memset(out, 0, sizeof *out);
     normalize_texts(arena, root, 0);
     Cg cg = {.arena = arena, .file = file, .diag = diag};
     root = protocol_expand(&cg, root);

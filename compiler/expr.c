@@ -363,7 +363,12 @@ static void compile_var(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
 {
     uint32_t reg = scope_lookup(fg, n->text);
     if (reg == UINT32_MAX) {
-        call_named(fg, n->line, n->text, NULL, 0, dst, tail);
+        // A hygienic variable from Code.eval_quoted ("x@Context", term_ast.c) that is not
+        // bound is a call to x/0, as in Elixir.
+        const char *at = strchr(n->text, '@');
+        const char *name = at ? arena_strdup(fg->mg->cg->arena, n->text, (size_t)(at - n->text))
+                              : n->text;
+        call_named(fg, n->line, name, NULL, 0, dst, tail);
         return;
     }
     if (tail) {

@@ -55,6 +55,41 @@ defmodule Code do
   defp split_syntax_error("syntax error: expression is incomplete"), do: {"syntax error before: ", ""}
   defp split_syntax_error(message), do: {message, ""}
 
+  def eval_quoted(quoted, binding \\ [], _opts \\ []) do
+    case Macro.validate(quoted) do
+      :ok -> :ok
+      {:error, bad} -> raise CompileError, file: "nofile", line: nil, description: invalid_quoted(bad)
+    end
+
+    {script, _} =
+      case :ember_code.compile_quoted(quoted, "nofile", Keyword.keys(binding)) do
+        {:error, kind, line, column, description} ->
+          raise diagnostic(kind, "", "nofile", line, column, description)
+
+        compiled ->
+          compiled
+      end
+
+    {value, binding} = apply(script, :__script__, Keyword.values(binding))
+    binding = Enum.map(binding, fn {name, value} -> {hygienic_name(name), value} end)
+    {value, Enum.sort(binding, fn {a, _}, {b, _} -> a >= b end)}
+  end
+
+  # A variable quoted in context Ctx is bound as :"name@Ctx" (compiler/term_ast.c); Elixir
+  # lists it as {name, Ctx}.
+  defp hygienic_name(name) do
+    case String.split(Atom.to_string(name), "@", parts: 2) do
+      [var, context] -> {String.to_atom(var), String.to_atom(context)}
+      [_] -> name
+    end
+  end
+
+  defp invalid_quoted(bad) do
+    "invalid quoted expression: #{inspect(bad)}\n\nPlease make sure your quoted expressions are " <>
+      "made of valid AST nodes. If you would like to introduce a value into the AST, such as a " <>
+      "four-element tuple or a map, make sure to call Macro.escape/1 before"
+  end
+
   defp load_error(path, reason) do
     "could not load #{path}. Reason: #{reason}"
   end

@@ -10,6 +10,7 @@
 #include "builtins.h"
 #include "compiler.h"
 #include "loader.h"
+#include "term_blob.h"
 #include "module.h"
 #include "runner.h"
 #include "vm.h"
@@ -42,6 +43,36 @@ static bool binding_names(Process *p, Term list, const char **names, uint32_t *c
     }
     return list == TERM_NIL;
 }
+
+// Loads every module of [out] (freeing it) and returns {script_module, [{module, bytes}, ...]}
+// where [module] names the script module.
+static Term load_compiled(Process *p, CompileOutput *out_ptr, const char *module)
+{
+    CompileOutput out = *out_ptr;
+    if (!runner_load_output(p->vm, &out)) {
+        compile_output_free(&out);
+        return bi_raise_module(p, "CompileError", "the compiled code failed to load");
+    }
+    Term list = TERM_NIL;
+    Term script = TERM_NONE;
+    for (size_t i = out.count; i-- > 0 && list != TERM_NONE;) {
+        Term name = bi_atom(p, out.modules[i].name);
+        if (strcmp(out.modules[i].name, module) == 0) {
+            script = name;
+            continue;
+        }
+        StrBuf bytes = {.data = (char *)out.modules[i].bytes, .len = out.modules[i].size};
+        Term bin = bi_binary_from_buf(p, &bytes);
+        Term pair = bi_tuple2(p, name, bin);
+        Term *cell = heap_alloc(p, 2);
+        cell[0] = pair;
+        cell[1] = list;
+        list = term_from_cons(cell);
+    }
+    compile_output_free(&out);
+    return bi_tuple2(p, script, list);
+}
+
 
 // :ember_code.compile(source, file, names): compiles [source] as a script whose top-level code
 // becomes <unique module>.__script__/N over the variables [names] (compiler.h compile_repl),
@@ -76,28 +107,7 @@ Term bi_ember_code_compile_3(Process *p, Term *args)
     if (!compile_repl((const char *)src, src_len, file, &shape, &out, &diag)) {
         return diag_error(p, &diag);
     }
-    if (!runner_load_output(p->vm, &out)) {
-        compile_output_free(&out);
-        return bi_raise_module(p, "CompileError", "the compiled code failed to load");
-    }
-    Term list = TERM_NIL;
-    Term script = TERM_NONE;
-    for (size_t i = out.count; i-- > 0 && list != TERM_NONE;) {
-        Term name = bi_atom(p, out.modules[i].name);
-        if (strcmp(out.modules[i].name, module) == 0) {
-            script = name;
-            continue;
-        }
-        StrBuf bytes = {.data = (char *)out.modules[i].bytes, .len = out.modules[i].size};
-        Term bin = bi_binary_from_buf(p, &bytes);
-        Term pair = bi_tuple2(p, name, bin);
-        Term *cell = heap_alloc(p, 2);
-        cell[0] = pair;
-        cell[1] = list;
-        list = term_from_cons(cell);
-    }
-    compile_output_free(&out);
-    return bi_tuple2(p, script, list);
+    return load_compiled(p, &out, module);
 }
 
 // :ember_code.load(module): whether [module] is loaded or can be (stdlib, code path).
@@ -184,4 +194,43 @@ Term bi_ember_code_string_to_quoted_3(Process *p, Term *args)
         return bi_raise_module(p, "RuntimeError", "string_to_quoted produced a bad term");
     }
     return bi_tuple2(p, bi_atom(p, "ok"), quoted);
+}
+
+// :ember_code.compile_quoted(quoted, file, names): as compile/3 for a quoted expression
+// (Code.eval_quoted). The term goes to the compiler as a term blob (vm/term_blob.h); one
+// that has no literal encoding (a pid, a function ...) is an ArgumentError.
+Term bi_ember_code_compile_quoted_3(Process *p, Term *args)
+{
+    const uint8_t *file_bytes;
+    size_t file_len;
+    if (!bi_text(args[1], &file_bytes, &file_len) || file_len >= 256) {
+        return bi_badarg(p, 2, "not a file name");
+    }
+    const char *names[COMPILE_REPL_MAX_BINDINGS];
+    uint32_t count;
+    if (!binding_names(p, args[2], names, &count)) {
+        return bi_badarg(p, 3, "not a list of at most 200 variable names");
+    }
+    StrBuf blob;
+    strbuf_init(&blob);
+    Term bad;
+    if (!term_blob_encode(p->vm, args[0], &blob, &bad)) {
+        strbuf_free(&blob);
+        return bi_badarg(p, 1, "not a quoted expression");
+    }
+    char file[256];
+    memcpy(file, file_bytes, file_len);
+    file[file_len] = '\0';
+    char module[32];
+    snprintf(module, sizeof module, "ember_eval_%u",
+             (unsigned)atomic_fetch_add(&p->vm->next_eval, 1));
+    CompileRepl shape = {.module = module, .bound = names, .bound_count = count};
+    CompileOutput out;
+    Diag diag;
+    bool ok = compile_quoted_repl((const uint8_t *)blob.data, blob.len, file, &shape, &out, &diag);
+    strbuf_free(&blob);
+    if (!ok) {
+        return diag_error(p, &diag);
+    }
+    return load_compiled(p, &out, module);
 }

@@ -381,6 +381,10 @@ static AstNode *call_to_ast(Builder *bd, const TNode *t, int depth)
     }
     if (is_atom(head, NULL)) {
         AstNode *n = new_node(bd, AST_CALL, head->text);
+        const TNode *delimiter = meta_get(meta, "delimiter");
+        if (delimiter && delimiter->tag == EMB_LIT_BINARY) {
+            n->delimiter = delimiter->text;
+        }
         return push_items(bd, n, args, depth) ? n : NULL;
     }
     if (head->tag == EMB_LIT_TUPLE && head->n == 3 && is_atom(head->items[0], ".")) {

@@ -1,7 +1,10 @@
 # Macro: functions over Elixir's quoted form (Elixir 1.14's lib/macro.ex): escaping terms into
 # quoted form, walking and rewriting trees, variables, call decomposition, pipes and the name
-# helpers. Macro.to_string, Macro.expand and Macro.Env are not here yet (docs/language.md).
+# helpers, and to_string (stdlib/macro_to_string.ex). Macro.expand and Macro.Env are not here
+# yet (docs/language.md).
 defmodule Macro do
+  def to_string(tree), do: Ember.MacroToString.to_string(tree)
+
   def var(var, context) when is_atom(var) and is_atom(context), do: {var, [], context}
 
   def unique_var(var, context) when is_atom(var) and is_atom(context) do

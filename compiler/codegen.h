@@ -266,6 +266,9 @@ bool cg_compile_tree(Arena *arena, AstNode *root, const char *file, CompileMode 
 // ==== quote.c ====
 // Compiles `quote(opts, do: body)` [n] into code that builds Elixir's quoted form into [dst].
 void quote_compile(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
+// The expression [n] stands for when it is `__ENV__.module/file/line/function`, `__DIR__` or
+// `var!(v)` (a literal, or the variable itself); NULL otherwise.
+const AstNode *quote_env_expr(FnGen *fg, const AstNode *n);
 
 // ==== expr.c ====
 void expr_compile(FnGen *fg, const AstNode *n, uint32_t dst);

@@ -9,9 +9,12 @@
 // `import`/`alias`/`require` get `context:`. `unquote(e)` splices the value of e,
 // `unquote_splicing(l)` in a list or in arguments becomes `l ++ rest`, and the options
 // bind_quoted:, unquote:, context:, line:, location: :keep and generated: are honoured.
+// The compile-time environment outside quotes lives here too: `__ENV__.module/file/line/
+// function` and `__DIR__` become literals, and `var!(v)` is the variable v.
 #include "codegen.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct KernelImport {
@@ -476,4 +479,69 @@ void quote_compile(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
         built = bind_block(&q, bind, built);
     }
     expr_compile(fg, built, dst);
+}
+
+// ==== __ENV__ fields, __DIR__ and var! (the compile-time environment, without a Macro.Env) ====
+
+// The absolute path of the file being compiled ("nofile" and the like stay as they are).
+static const char *absolute_file(Cg *cg)
+{
+    char *resolved = realpath(cg->file, NULL);
+    if (resolved == NULL) {
+        return cg->file;
+    }
+    const char *copy = arena_strdup(cg->arena, resolved, strlen(resolved));
+    free(resolved);
+    return copy;
+}
+
+static AstNode *env_function(Quoter *q)
+{
+    FnGen *fg = q->fg;
+    if (fg->fn_name == NULL || strcmp(fg->fn_name, "__script__") == 0 ||
+        strcmp(fg->fn_name, MODULE_BODY_FN) == 0) {
+        return mk(q, AST_ATOM, "nil");
+    }
+    AstNode *t = mk(q, AST_TUPLE, NULL);
+    ast_push(q->cg->arena, t, mk(q, AST_ATOM, fg->fn_name));
+    ast_push(q->cg->arena, t, mk_int(q, fg->fn_arity));
+    return t;
+}
+
+static bool is_unbound_var(FnGen *fg, const AstNode *n, const char *name)
+{
+    return n->kind == AST_VAR && strcmp(n->text, name) == 0 &&
+           scope_lookup(fg, n->text) == UINT32_MAX;
+}
+
+const AstNode *quote_env_expr(FnGen *fg, const AstNode *n)
+{
+    Quoter q = {.fg = fg, .cg = fg->mg->cg, .line = n->line};
+    if (ast_is_named(n, AST_CALL, "var!") && (n->nkids == 1 || n->nkids == 2) &&
+        n->kids[0]->kind == AST_VAR && !cg_find_def(fg->mg, "var!", n->nkids)) {
+        return n->kids[0];
+    }
+    if (is_unbound_var(fg, n, "__DIR__")) {
+        const char *file = absolute_file(q.cg);
+        const char *slash = strrchr(file, '/');
+        return mk(&q, AST_STRING, slash ? arena_strdup(q.cg->arena, file, (size_t)(slash - file))
+                                        : ".");
+    }
+    if (n->kind != AST_REMOTE || !(n->flags & AST_F_NO_PARENS) || n->nkids != 0 ||
+        !is_unbound_var(fg, n->target, "__ENV__")) {
+        return NULL;
+    }
+    if (strcmp(n->text, "module") == 0) {
+        return mk(&q, AST_ATOM, fg->mg->is_script ? "nil" : fg->mg->name);
+    }
+    if (strcmp(n->text, "file") == 0) {
+        return mk(&q, AST_STRING, absolute_file(q.cg));
+    }
+    if (strcmp(n->text, "line") == 0) {
+        return mk_int(&q, n->line);
+    }
+    if (strcmp(n->text, "function") == 0) {
+        return env_function(&q);
+    }
+    return NULL;
 }

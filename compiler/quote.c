@@ -192,6 +192,25 @@ static AstNode *quote_list(Quoter *q, AstNode *const *kids, uint32_t len)
     return prepend_all(q, done, pending, acc);
 }
 
+// A list literal. `[a, unquote_splicing(l) | t]` splices l, then puts the tail on the last
+// element at run time (Macro.__tail_list__/2, Elixir's elixir_quote:tail_list).
+static AstNode *quote_list_node(Quoter *q, const AstNode *n)
+{
+    const AstNode *last = n->nkids ? n->kids[n->nkids - 1] : NULL;
+    if (!(last && ast_is_named(last, AST_CALL, "|") && last->nkids == 2 &&
+          is_splice(q, last->kids[0]))) {
+        return quote_list(q, n->kids, n->nkids);
+    }
+    AstNode **kids = arena_alloc(q->cg->arena, n->nkids * sizeof *kids);
+    memcpy(kids, n->kids, (n->nkids - 1) * sizeof *kids);
+    kids[n->nkids - 1] = last->kids[0];
+    AstNode *call = mk(q, AST_REMOTE, "__tail_list__");
+    call->target = mk(q, AST_ATOM, "Elixir.Macro");
+    ast_push(q->cg->arena, call, quote_list(q, kids, n->nkids));
+    ast_push(q->cg->arena, call, quote_node(q, last->kids[1]));
+    return call;
+}
+
 // ==== Nodes ====
 
 static AstNode *quote_alias(Quoter *q, const AstNode *n)
@@ -371,7 +390,7 @@ static AstNode *quote_node(Quoter *q, const AstNode *n)
 {
     switch (n->kind) {
     case AST_LIST:
-        return quote_list(q, n->kids, n->nkids);
+        return quote_list_node(q, n);
     case AST_TUPLE:
         if (n->nkids == 2) {
             AstNode *t = mk(q, AST_TUPLE, NULL);

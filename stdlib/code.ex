@@ -24,11 +24,31 @@ defmodule Code do
   end
 
   def eval_string(string, binding \\ [], _opts \\ []) do
+    binding = Enum.map(binding, &binding_var/1)
     {script, _} = compile!(string, "nofile", Keyword.keys(binding))
     {value, binding} = apply(script, :__script__, Keyword.values(binding))
-    # Elixir lists the binding by variable name, descending.
-    {value, Enum.sort(binding, fn {a, _}, {b, _} -> a >= b end)}
+    {value, sort_binding(binding)}
   end
+
+  # A binding entry {{name, Context}, value} (a variable quoted in Context) is bound as
+  # :"name@Context", the name compiler/term_ast.c gives that variable; {name, nil} is name.
+  defp binding_var({{name, nil}, value}) when is_atom(name), do: {name, value}
+
+  defp binding_var({{name, context}, value}) when is_atom(name) and is_atom(context) do
+    {String.to_atom(Atom.to_string(name) <> "@" <> Atom.to_string(context)), value}
+  end
+
+  defp binding_var(pair), do: pair
+
+  # Elixir lists the binding by variable name, descending (then by context).
+  defp sort_binding(binding) do
+    binding
+    |> Enum.map(fn {name, value} -> {hygienic_name(name), value} end)
+    |> Enum.sort(fn {a, _}, {b, _} -> var_key(a) >= var_key(b) end)
+  end
+
+  defp var_key({name, context}), do: {name, context}
+  defp var_key(name), do: {name, nil}
 
   def string_to_quoted(string, opts \\ []) do
     file = Keyword.get(opts, :file, "nofile")
@@ -61,6 +81,8 @@ defmodule Code do
       {:error, bad} -> raise CompileError, file: "nofile", line: nil, description: invalid_quoted(bad)
     end
 
+    binding = Enum.map(binding, &binding_var/1)
+
     {script, _} =
       case :ember_code.compile_quoted(quoted, "nofile", Keyword.keys(binding)) do
         {:error, kind, line, column, description} ->
@@ -71,8 +93,7 @@ defmodule Code do
       end
 
     {value, binding} = apply(script, :__script__, Keyword.values(binding))
-    binding = Enum.map(binding, fn {name, value} -> {hygienic_name(name), value} end)
-    {value, Enum.sort(binding, fn {a, _}, {b, _} -> a >= b end)}
+    {value, sort_binding(binding)}
   end
 
   # A variable quoted in context Ctx is bound as :"name@Ctx" (compiler/term_ast.c); Elixir

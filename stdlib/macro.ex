@@ -25,6 +25,13 @@ defmodule Macro do
     for id <- 1..amount, do: unique_var(String.to_atom("arg" <> Integer.to_string(id)), context)
   end
 
+  # `quote(do: [unquote_splicing(l) | t])`: the spliced list with t as the tail of its last
+  # element (compiler/quote.c), as Elixir's :elixir_quote.tail_list/3.
+  def __tail_list__(list, tail) when is_list(list) do
+    [last | rest] = Enum.reverse(list)
+    Enum.reverse([{:|, [], [last, tail]} | rest])
+  end
+
   # ==== escape ====
 
   def escape(expr, opts \\ []) do

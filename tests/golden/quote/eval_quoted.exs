@@ -37,3 +37,10 @@ for bad <- [quote(do: x + 1), %{a: 1}, {1, 2, 3}, [1, {:ok, %{}}]] do
     e -> IO.inspect({e.__struct__, Exception.message(e)})
   end
 end
+
+# Hygienic variables in bindings, both ways.
+IO.inspect(Code.eval_quoted(quote(do: x + 1), [{{:x, Elixir}, 41}]))
+{_, b} = Code.eval_quoted(quote(do: (y = 2; var!(z) = 3)))
+IO.inspect(b)
+IO.inspect(Code.eval_quoted(quote(do: y * 10), b))
+IO.inspect(Code.eval_string("z + 1", b))

@@ -41,3 +41,7 @@ IO.inspect(quote(do: 1.5 + 10000000000000000000000 - -2))
 IO.inspect(quote(do: :"quoted atom" && 'cl' || "s"))
 IO.inspect(quote(do: x |> Enum.map(&(&1 * 2)) |> Enum.sum()))
 IO.inspect(quote(do: a in [1, 2] and not b))
+l = [1, 2]
+IO.inspect(quote(do: [unquote_splicing(l) | t]))
+IO.inspect(quote(do: [0, unquote_splicing(l) | t]))
+IO.inspect(quote(do: [unquote_splicing(l), 3 | t]))

@@ -218,18 +218,49 @@ defmodule Macro do
   defp unpipe({:|>, _, [left, right]}, acc), do: unpipe(right, unpipe(left, acc))
   defp unpipe(other, acc), do: [{other, 0} | acc]
 
-  def pipe(expr, {call, line, atom}, integer) when is_atom(call) and is_atom(atom) and
-                                                    call not in [:__aliases__] do
+  def pipe(expr, {form, _, _} = call_args, _integer) when form in [:&, :{}, :%{}, :__aliases__, :<<>>] do
+    raise ArgumentError, bad_pipe(expr, call_args)
+  end
+
+  def pipe(expr, {:fn, _, _}, _integer) do
+    raise ArgumentError,
+          "cannot pipe #{to_string(expr)} into an anonymous function without calling the function; " <>
+            "use Kernel.then/2 instead or define the anonymous function as a regular private function"
+  end
+
+  def pipe(expr, {call, line, atom}, integer) when is_atom(atom) do
     {call, line, List.insert_at([], integer, expr)}
   end
 
-  def pipe(expr, {op, line, args}, integer) when is_list(args) and
-                                                 op not in [:&, :{}, :%{}, :__aliases__, :<<>>, :fn] do
-    {op, line, List.insert_at(args, integer, expr)}
+  def pipe(expr, {op, line, args} = op_args, integer) when is_list(args) do
+    cond do
+      is_atom(op) and operator?(op, 1) and operator?(op, 2) and length(args) == 1 ->
+        raise ArgumentError,
+              "piping into a unary operator is not supported, please use the qualified name: " <>
+                "Kernel.#{op}(#{to_string(hd(args))}), instead of #{to_string(op_args)}"
+
+      is_atom(op) and operator?(op, 1) ->
+        raise ArgumentError,
+              "cannot pipe #{to_string(expr)} into #{to_string(op_args)}, " <>
+                "the #{inspect(op)} operator can only take one argument"
+
+      is_atom(op) and operator?(op, 2) ->
+        raise ArgumentError,
+              "cannot pipe #{to_string(expr)} into #{to_string(op_args)}, " <>
+                "the #{inspect(op)} operator can only take two arguments"
+
+      true ->
+        {op, line, List.insert_at(args, integer, expr)}
+    end
   end
 
-  def pipe(_expr, call_args, _integer) do
-    raise ArgumentError, "cannot pipe into #{inspect(call_args)}"
+  def pipe(expr, call_args, _integer) do
+    raise ArgumentError, bad_pipe(expr, call_args)
+  end
+
+  defp bad_pipe(expr, call_args) do
+    "cannot pipe #{to_string(expr)} into #{to_string(call_args)}, " <>
+      "can only pipe into local calls foo(), remote calls Foo.bar() or anonymous function calls foo.()"
   end
 
   # ==== Names ====

@@ -139,7 +139,7 @@ static void write_call(TermWriter *w, const AstNode *n, int depth)
         w_meta(w, n, n->col, NULL, NULL);
     } else {
         w_atom(w, n->text);
-        if (strcmp(n->text, "__block__") == 0) {
+        if (strcmp(n->text, "__block__") == 0 && !(n->flags & AST_F_PARENS_EXPR)) {
             w_empty_list(w);
         } else {
             w_meta(w, n, n->col, n->delimiter ? "delimiter" : NULL, n->delimiter);

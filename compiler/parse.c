@@ -339,10 +339,14 @@ AstNode *parse_ident(Parser *p, AstNode *target, const Token *name)
 AstNode *parse_alias(Parser *p, AstNode *target, const Token *name)
 {
     AstNode *n = string_node(p, AST_ALIAS, name->text, name->text_len);
+    n->line = name->line;
+    n->col = name->col;
     if (target == NULL) {
         return n;
     }
     if (target->kind == AST_ALIAS) {
+        n->line = target->line; // Foo.Bar sits where Foo starts
+        n->col = target->col;
         size_t len = target->text_len + 1 + name->text_len;
         char *text = arena_alloc(p->arena, len + 1);
         memcpy(text, target->text, target->text_len);
@@ -472,9 +476,24 @@ AstNode *parse_fn(Parser *p, const Token *fn, AstNode *stab)
     return n;
 }
 
-AstNode *parse_paren_stab(Parser *p, AstNode *stab)
+AstNode *parse_at(Parser *p, AstNode *n, const Token *token)
 {
-    return build_stab(p, stab);
+    (void)p;
+    n->line = token->line;
+    n->col = token->col;
+    return n;
+}
+
+// `(a; b)`: a block that Elixir places at the parenthesis (string_to_quoted gives it a line).
+AstNode *parse_paren_stab(Parser *p, const Token *lparen, AstNode *stab)
+{
+    AstNode *n = build_stab(p, stab);
+    if (ast_is_named(n, AST_CALL, "__block__") && n->nkids > 1) {
+        n->flags |= AST_F_PARENS_EXPR;
+        n->line = lparen->line;
+        n->col = lparen->col;
+    }
+    return n;
 }
 
 static AstNode *keyword_pair(Parser *p, const char *key, size_t key_len, AstNode *value)
@@ -599,6 +618,8 @@ AstNode *parse_container(Parser *p, const char *name, AstNode *items)
 AstNode *parse_map_update(Parser *p, const Token *pipe, AstNode *map, AstNode *pairs)
 {
     AstNode *n = call_node(p, pipe->text, NULL);
+    n->line = pipe->line;
+    n->col = pipe->col;
     ast_push(p->arena, n, map);
     ast_push(p->arena, n, pairs);
     return n;

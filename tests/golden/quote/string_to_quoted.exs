@@ -13,7 +13,9 @@ for s <- sources do
 end
 
 # Columns where Ember's parser records Elixir's positions: names, operators, calls, arrows.
-for s <- ["1 + 2", "foo.bar", "x", "-1", "@a", "a |> b(c)", "case x do\n  1 -> 2\nend", "if a do b end"] do
+for s <- ["1 + 2", "foo.bar", "x", "-1", "@a", "a |> b(c)", "case x do\n  1 -> 2\nend", "if a do b end",
+          "{1, 2, 3}", "%{a: 1}", "%S{a: 1}", "<<1, 2::8>>", "x.(1)", "(a; b)", "Foo.Bar.baz(1, a)",
+          "fn x -> x end", "%{m | a: 1}", "&foo/1", "[1 | t]"] do
   IO.inspect(Code.string_to_quoted(s, columns: true))
 end
 

@@ -36,6 +36,7 @@ struct AstNode {
     AstNode *target;   // REMOTE: the expression before the dot; DOT_CALL: the function
     AstNode **kids;    // LIST/TUPLE elements, CALL/REMOTE/DOT_CALL arguments
     uint32_t nkids;
+    const char *delimiter; // sigil CALL: its opening delimiter ("(", "\"\"\"", ...), else NULL
 };
 
 // A bump allocator owning every node and string of one compile.

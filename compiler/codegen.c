@@ -117,8 +117,8 @@ const AstNode *cg_kw_get(const AstNode *kw, const char *key)
 const char *cg_alias_text(ModGen *mg, const AstNode *alias)
 {
     const char *text = alias->text;
-    if (strncmp(text, "Elixir.", 7) == 0) {
-        return text;
+    if (strncmp(text, "Elixir.", 7) == 0 || strcmp(text, "Elixir") == 0) {
+        return text; // `Elixir` alone is the atom :Elixir
     }
     size_t first_len = strcspn(text, ".");
     const char *base = NULL;

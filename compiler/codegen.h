@@ -257,6 +257,19 @@ AstNode *cg_parse_snippet(Cg *cg, const char *src, uint32_t line);
 // Allocation helpers inside the compile arena.
 AstNode *cg_node(Cg *cg, AstKind kind, uint32_t line, const char *text);
 
+// ==== defmodule.c ====
+// Compiles the parsed (or decoded) tree [root], owned by [arena], as compile_source/compile_repl
+// do with source text; frees [arena] in every case.
+bool cg_compile_tree(Arena *arena, AstNode *root, const char *file, CompileMode mode,
+                     const CompileRepl *repl, CompileOutput *out, Diag *diag);
+
+// ==== quote.c ====
+// Compiles `quote(opts, do: body)` [n] into code that builds Elixir's quoted form into [dst].
+void quote_compile(FnGen *fg, const AstNode *n, uint32_t dst, bool tail);
+// The expression [n] stands for when it is `__ENV__.module/file/line/function`, `__DIR__` or
+// `var!(v)` (a literal, or the variable itself); NULL otherwise.
+const AstNode *quote_env_expr(FnGen *fg, const AstNode *n);
+
 // ==== expr.c ====
 void expr_compile(FnGen *fg, const AstNode *n, uint32_t dst);
 // Compiles [n] in tail position: ends with RETURN or a tail call.

@@ -77,6 +77,19 @@ void compile_output_free(CompileOutput *out);
 // stdout, one per line. Returns false with [diag] filled on a syntax error.
 bool compile_print_ast(const char *src, size_t len, const char *file, Diag *diag);
 
+// Code.string_to_quoted: parses [len] bytes of [src] and writes its quoted form, with Elixir's
+// parser metadata ([line: n], and column: when [columns]), as a term blob (vm/bytecode.h
+// EMB_TERM_BLOB) in malloc'd *[bytes] of *[size] bytes, owned by the caller. Returns false
+// with [diag] filled on a syntax error. Thread-safe.
+bool compile_string_to_quoted(const char *src, size_t len, const char *file, bool columns,
+                              uint8_t **bytes, size_t *size, Diag *diag);
+
+// Code.eval_quoted: as compile_repl, for the quoted term in the term blob [bytes] ([size]
+// bytes, vm/bytecode.h) instead of source text. A malformed blob or a term that is not valid
+// quoted form fails with a CompileError in [diag]. Thread-safe.
+bool compile_quoted_repl(const uint8_t *bytes, size_t size, const char *file,
+                         const CompileRepl *repl, CompileOutput *out, Diag *diag);
+
 // Writes "** (Kind) file:line:col: message\n" for [diag] to stderr; diag_write to [out].
 void diag_print(const Diag *diag);
 void diag_write(const Diag *diag, FILE *out);

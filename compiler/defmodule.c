@@ -666,6 +666,9 @@ static const AstNode *find_invalid_call(const AstNode *n, int depth)
     if (n->kind == AST_CALL && n->text == NULL) {
         return n;
     }
+    if (ast_is_named(n, AST_CALL, "quote")) {
+        return NULL; // quoted code is data: `quote(do: M.unquote(f)(x))` is valid
+    }
     const AstNode *found = find_invalid_call(n->target, depth + 1);
     for (uint32_t i = 0; !found && i < n->nkids; i++) {
         found = find_invalid_call(n->kids[i], depth + 1);
@@ -810,6 +813,13 @@ static bool compile_any(const char *src, size_t len, const char *file, CompileMo
         arena_free(arena);
         return false;
     }
+    return cg_compile_tree(arena, root, file, mode, repl, out, diag);
+}
+
+bool cg_compile_tree(Arena *arena, AstNode *root, const char *file, CompileMode mode,
+                     const CompileRepl *repl, CompileOutput *out, Diag *diag)
+{
+    memset(out, 0, sizeof *out);
     normalize_texts(arena, root, 0);
     Cg cg = {.arena = arena, .file = file, .diag = diag};
     root = protocol_expand(&cg, root);

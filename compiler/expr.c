@@ -302,6 +302,11 @@ static bool plain_name(const char *s)
 
 static void compile_remote(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
 {
+    const AstNode *env = quote_env_expr(fg, n); // __ENV__.line ...
+    if (env) {
+        tail ? expr_compile_tail(fg, env) : expr_compile(fg, env, dst);
+        return;
+    }
     const char *mod = module_of(fg, n->target);
     const AstNode *const *args = (const AstNode *const *)n->kids;
     if (mod) {
@@ -363,8 +368,18 @@ static void compile_dot_call(FnGen *fg, const AstNode *n, uint32_t dst, bool tai
 static void compile_var(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
 {
     uint32_t reg = scope_lookup(fg, n->text);
+    const AstNode *env = reg == UINT32_MAX ? quote_env_expr(fg, n) : NULL; // __DIR__
+    if (env) {
+        tail ? expr_compile_tail(fg, env) : expr_compile(fg, env, dst);
+        return;
+    }
     if (reg == UINT32_MAX) {
-        call_named(fg, n->line, n->text, NULL, 0, dst, tail);
+        // A hygienic variable from Code.eval_quoted ("x@Context", term_ast.c) that is not
+        // bound is a call to x/0, as in Elixir.
+        const char *at = strchr(n->text, '@');
+        const char *name = at ? arena_strdup(fg->mg->cg->arena, n->text, (size_t)(at - n->text))
+                              : n->text;
+        call_named(fg, n->line, name, NULL, 0, dst, tail);
         return;
     }
     if (tail) {
@@ -436,7 +451,7 @@ static const Form forms[] = {
     {"fn", -1, false, ops_control},
     {"&", 1, false, ops_control},
     {"receive", 1, true, ops_control},
-    {"quote", -1, false, ops_unsupported},
+    {"quote", -1, false, quote_compile},
     {"unquote", -1, false, ops_unsupported},
     {"super", -1, false, ops_unsupported},
     {"use", -1, false, ops_unsupported},
@@ -489,6 +504,11 @@ static void compile_call(FnGen *fg, const AstNode *n, uint32_t dst, bool tail)
     if (strcmp(n->text, "apply") == 0 && (n->nkids == 2 || n->nkids == 3) &&
         !cg_find_def(fg->mg, "apply", n->nkids)) {
         compile_apply(fg, n, dst, tail);
+        return;
+    }
+    const AstNode *var = quote_env_expr(fg, n); // var!(x)
+    if (var) {
+        tail ? expr_compile_tail(fg, var) : expr_compile(fg, var, dst);
         return;
     }
     if (!cg_find_def(fg->mg, n->text, n->nkids) && desugar_path_macro(fg, n, dst, tail)) {

@@ -250,8 +250,8 @@ static void put_literal(FnGen *fg, ByteBuf *b, const AstNode *n)
     case AST_ALIAS:
         put_atom(fg, b, cg_alias_text(fg->mg, n));
         return;
-    case AST_VAR:
-        put_atom(fg, b, fg->mg->name);
+    case AST_VAR: // __MODULE__: nil in a script, as at Elixir's top level
+        put_atom(fg, b, fg->mg->is_script ? "nil" : fg->mg->name);
         return;
     case AST_STRING:
         put_binary(b, n->text, n->text_len);

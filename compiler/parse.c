@@ -114,6 +114,8 @@ AstNode *parse_unop(Parser *p, const Token *op, AstNode *arg)
     }
     const char *name = op->kind == TK_CAPTURE_INT ? "&" : op->text;
     AstNode *n = call_node(p, name, NULL);
+    n->line = op->line;
+    n->col = op->col;
     ast_push(p->arena, n, arg);
     return n;
 }
@@ -163,6 +165,8 @@ AstNode *parse_binop(Parser *p, AstNode *lhs, AstNode *op_rhs)
         return n;
     }
     AstNode *n = binop(p, op_rhs->text, lhs, rhs);
+    n->line = op_rhs->line; // Elixir places a binary operator at the operator
+    n->col = op_rhs->col;
     return n;
 }
 
@@ -269,6 +273,11 @@ static AstNode *sigil_literal(Parser *p, const Token *t)
     AstNode *n = call_node(p, arena_strdup(p->arena, name, 7), NULL);
     ast_push(p->arena, n, binary_parts(p, t));
     ast_push(p->arena, n, string_node(p, AST_CHARLIST, t->mods, t->mods_len));
+    if (t->src_len >= 3) { // ~s"...": the delimiter follows the letter; heredocs take three
+        bool is_heredoc = t->src_len >= 5 && (t->src[2] == '"' || t->src[2] == '\'') &&
+                          t->src[3] == t->src[2] && t->src[4] == t->src[2];
+        n->delimiter = arena_strdup(p->arena, t->src + 2, is_heredoc ? 3 : 1);
+    }
     return n;
 }
 
@@ -293,8 +302,9 @@ AstNode *parse_literal(Parser *p, const Token *t)
         n = node(p, AST_FLOAT, NULL);
         n->fval = t->fval;
         break;
-    case TK_TRUE: case TK_FALSE: case TK_NIL:
-        n = string_node(p, AST_ATOM, t->src, t->src_len);
+    case TK_TRUE: case TK_FALSE: case TK_NIL: // spelled out: t->src may run past the word
+        n = string_node(p, AST_ATOM, t->kind == TK_TRUE ? "true" : t->kind == TK_FALSE ? "false" : "nil",
+                        t->kind == TK_FALSE ? 5 : t->kind == TK_TRUE ? 4 : 3);
         break;
     case TK_ATOM:
         n = atom_literal(p, t);
@@ -329,10 +339,14 @@ AstNode *parse_ident(Parser *p, AstNode *target, const Token *name)
 AstNode *parse_alias(Parser *p, AstNode *target, const Token *name)
 {
     AstNode *n = string_node(p, AST_ALIAS, name->text, name->text_len);
+    n->line = name->line;
+    n->col = name->col;
     if (target == NULL) {
         return n;
     }
     if (target->kind == AST_ALIAS) {
+        n->line = target->line; // Foo.Bar sits where Foo starts
+        n->col = target->col;
         size_t len = target->text_len + 1 + name->text_len;
         char *text = arena_alloc(p->arena, len + 1);
         memcpy(text, target->text, target->text_len);
@@ -453,6 +467,8 @@ AstNode *parse_fn(Parser *p, const Token *fn, AstNode *stab)
              "expected anonymous functions to be defined with -> inside: 'fn'");
     }
     AstNode *n = call_node(p, "fn", NULL);
+    n->line = fn->line;
+    n->col = fn->col;
     if (clauses->kind == AST_LIST) {
         n->kids = clauses->kids;
         n->nkids = clauses->nkids;
@@ -460,9 +476,24 @@ AstNode *parse_fn(Parser *p, const Token *fn, AstNode *stab)
     return n;
 }
 
-AstNode *parse_paren_stab(Parser *p, AstNode *stab)
+AstNode *parse_at(Parser *p, AstNode *n, const Token *token)
 {
-    return build_stab(p, stab);
+    (void)p;
+    n->line = token->line;
+    n->col = token->col;
+    return n;
+}
+
+// `(a; b)`: a block that Elixir places at the parenthesis (string_to_quoted gives it a line).
+AstNode *parse_paren_stab(Parser *p, const Token *lparen, AstNode *stab)
+{
+    AstNode *n = build_stab(p, stab);
+    if (ast_is_named(n, AST_CALL, "__block__") && n->nkids > 1) {
+        n->flags |= AST_F_PARENS_EXPR;
+        n->line = lparen->line;
+        n->col = lparen->col;
+    }
+    return n;
 }
 
 static AstNode *keyword_pair(Parser *p, const char *key, size_t key_len, AstNode *value)
@@ -489,9 +520,28 @@ AstNode *parse_block_item(Parser *p, const Token *name, AstNode *stab)
                         stab ? build_stab(p, stab) : parse_empty_block(p));
 }
 
-AstNode *parse_stab_clause(Parser *p, AstNode *args, AstNode *body)
+AstNode *parse_stab_arrow(Parser *p, const Token *arrow, AstNode *body)
 {
     AstNode *n = call_node(p, "->", NULL);
+    n->line = arrow->line;
+    n->col = arrow->col;
+    ast_push(p->arena, n, body);
+    return n;
+}
+
+// [arrow] comes from parse_stab_arrow (users cannot write `->` themselves, so a one-kid `->`
+// is always that holder): it becomes the clause, placed where Elixir places it, at the arrow.
+AstNode *parse_stab_clause(Parser *p, AstNode *args, AstNode *arrow)
+{
+    AstNode *n = arrow;
+    AstNode *body = arrow;
+    if (ast_is_named(arrow, AST_CALL, "->") && arrow->nkids == 1) {
+        body = arrow->kids[0];
+        n->kids = NULL;
+        n->nkids = 0;
+    } else {
+        n = call_node(p, "->", NULL);
+    }
     ast_push(p->arena, n, args ? args : parse_list0(p));
     ast_push(p->arena, n, body);
     return n;
@@ -501,6 +551,8 @@ AstNode *parse_stab_guard(Parser *p, AstNode *args, const Token *when, AstNode *
                           AstNode *body)
 {
     AstNode *w = call_node(p, when->text, NULL);
+    w->line = when->line;
+    w->col = when->col;
     if (args) {
         parse_concat(p, w, args);
     }
@@ -515,6 +567,8 @@ AstNode *parse_unwrap_when(Parser *p, AstNode *args)
         return args;
     }
     AstNode *w = call_node(p, "when", NULL);
+    w->line = last->line;
+    w->col = last->col;
     for (uint32_t i = 0; i + 1 < args->nkids; i++) {
         ast_push(p->arena, w, args->kids[i]);
     }
@@ -564,6 +618,8 @@ AstNode *parse_container(Parser *p, const char *name, AstNode *items)
 AstNode *parse_map_update(Parser *p, const Token *pipe, AstNode *map, AstNode *pairs)
 {
     AstNode *n = call_node(p, pipe->text, NULL);
+    n->line = pipe->line;
+    n->col = pipe->col;
     ast_push(p->arena, n, map);
     ast_push(p->arena, n, pairs);
     return n;

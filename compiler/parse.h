@@ -64,9 +64,13 @@ AstNode *parse_nested_call(Parser *p, AstNode *callee, AstNode *args);
 AstNode *parse_access(Parser *p, AstNode *expr, AstNode *key);
 
 AstNode *parse_fn(Parser *p, const Token *fn, AstNode *stab);
-AstNode *parse_paren_stab(Parser *p, AstNode *stab);
+AstNode *parse_paren_stab(Parser *p, const Token *lparen, AstNode *stab);
+// Places [n] at [token] (Elixir's position for containers: `{`, `<<`, `%`) and returns it.
+AstNode *parse_at(Parser *p, AstNode *n, const Token *token);
 AstNode *parse_do_block(Parser *p, AstNode *stab, AstNode *blocks);
 AstNode *parse_block_item(Parser *p, const Token *name, AstNode *stab);
+// `-> body`: a one-kid `->` node at the arrow's position that parse_stab_clause completes.
+AstNode *parse_stab_arrow(Parser *p, const Token *arrow, AstNode *body);
 AstNode *parse_stab_clause(Parser *p, AstNode *args, AstNode *body);
 AstNode *parse_stab_guard(Parser *p, AstNode *args, const Token *when, AstNode *guard,
                           AstNode *body);

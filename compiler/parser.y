@@ -216,8 +216,8 @@ access_expr(A) ::= bracket_at_expr(B). { A = B; }
 access_expr(A) ::= bracket_expr(B). { A = B; }
 access_expr(A) ::= CAPTURE_INT(O) INT(N). { A = parse_unop(p, &O, parse_literal(p, &N)); }
 access_expr(A) ::= FN(F) stab_eoe(S) END. { A = parse_fn(p, &F, S); }
-access_expr(A) ::= LPAREN stab_eoe(S) RPAREN. { A = parse_paren_stab(p, S); }
-access_expr(A) ::= LPAREN SEMI stab_eoe(S) RPAREN. { A = parse_paren_stab(p, S); }
+access_expr(A) ::= LPAREN(L) stab_eoe(S) RPAREN. { A = parse_paren_stab(p, &L, S); }
+access_expr(A) ::= LPAREN(L) SEMI stab_eoe(S) RPAREN. { A = parse_paren_stab(p, &L, S); }
 access_expr(A) ::= LPAREN SEMI RPAREN. { A = parse_empty_block(p); }
 access_expr(A) ::= empty_paren. [DO] { A = parse_empty_block(p); }
 access_expr(A) ::= INT(T). { A = parse_literal(p, &T); }
@@ -277,8 +277,8 @@ stab_expr(A) ::= stab_parens_many(X) stab_op_eol_and_expr(B). { A = parse_stab_c
 stab_expr(A) ::= stab_parens_many(X) WHEN_OP(O) expr(G) stab_op_eol_and_expr(B).
     { A = parse_stab_guard(p, X, &O, G, B); }
 
-stab_op_eol_and_expr(A) ::= STAB_OP expr(B). { A = B; }
-stab_op_eol_and_expr(A) ::= STAB_OP. { A = parse_nil(p); }
+stab_op_eol_and_expr(A) ::= STAB_OP(O) expr(B). { A = parse_stab_arrow(p, &O, B); }
+stab_op_eol_and_expr(A) ::= STAB_OP(O). { A = parse_stab_arrow(p, &O, parse_nil(p)); }
 
 block_item(A) ::= BLOCK_IDENTIFIER(K) stab_eoe(S). { A = parse_block_item(p, &K, S); }
 block_item(A) ::= BLOCK_IDENTIFIER(K) eoe stab_eoe(S). { A = parse_block_item(p, &K, S); }
@@ -315,7 +315,7 @@ dot_paren_identifier(A) ::= PAREN_IDENTIFIER(T). { A = parse_ident(p, NULL, &T);
 dot_paren_identifier(A) ::= matched_expr(E) DOT PAREN_IDENTIFIER(T). { A = parse_ident(p, E, &T); }
 
 dot_call_identifier(A) ::= dot_paren_identifier(B). { A = B; }
-dot_call_identifier(A) ::= matched_expr(E) DOT_CALL_OP. { A = parse_dot_call(p, E); }
+dot_call_identifier(A) ::= matched_expr(E) DOT_CALL_OP(D). { A = parse_at(p, parse_dot_call(p, E), &D); }
 
 // ==== Calls without parentheses ====
 
@@ -413,11 +413,11 @@ list_args(A) ::= container_args_base(B) COMMA kw_data(K). { A = parse_concat(p, 
 list(A) ::= LBRACKET RBRACKET. { A = parse_list0(p); }
 list(A) ::= LBRACKET list_args(B) RBRACKET. { A = B; }
 
-tuple(A) ::= LCURLY RCURLY. { A = parse_tuple(p, NULL); }
-tuple(A) ::= LCURLY container_args(B) RCURLY. { A = parse_tuple(p, B); }
+tuple(A) ::= LCURLY(C) RCURLY. { A = parse_at(p, parse_tuple(p, NULL), &C); }
+tuple(A) ::= LCURLY(C) container_args(B) RCURLY. { A = parse_at(p, parse_tuple(p, B), &C); }
 
-bitstring(A) ::= LBIT RBIT. { A = parse_container(p, "<<>>", NULL); }
-bitstring(A) ::= LBIT container_args(B) RBIT. { A = parse_container(p, "<<>>", B); }
+bitstring(A) ::= LBIT(C) RBIT. { A = parse_at(p, parse_container(p, "<<>>", NULL), &C); }
+bitstring(A) ::= LBIT(C) container_args(B) RBIT. { A = parse_at(p, parse_container(p, "<<>>", B), &C); }
 
 map_base_expr(A) ::= sub_matched_expr(B). { A = B; }
 map_base_expr(A) ::= STRUCT_IDENTIFIER(T). { A = parse_ident(p, NULL, &T); }
@@ -449,14 +449,14 @@ map_close(A) ::= kw_data(K) RCURLY. { A = K; }
 map_close(A) ::= assoc(B) RCURLY. { A = B; }
 map_close(A) ::= assoc_base(B) COMMA kw_data(K) RCURLY. { A = parse_concat(p, B, K); }
 
-map_args(A) ::= LCURLY RCURLY. { A = parse_container(p, "%{}", NULL); }
-map_args(A) ::= LCURLY map_close(B). { A = parse_container(p, "%{}", B); }
-map_args(A) ::= LCURLY assoc_update(U) RCURLY. { A = parse_map_args_update(p, U, NULL); }
-map_args(A) ::= LCURLY assoc_update(U) COMMA RCURLY. { A = parse_map_args_update(p, U, NULL); }
-map_args(A) ::= LCURLY assoc_update(U) COMMA map_close(B).
-    { A = parse_map_args_update(p, U, B); }
-map_args(A) ::= LCURLY assoc_update_kw(U) RCURLY. { A = parse_map_args_update(p, U, NULL); }
+map_args(A) ::= LCURLY(C) RCURLY. { A = parse_at(p, parse_container(p, "%{}", NULL), &C); }
+map_args(A) ::= LCURLY(C) map_close(B). { A = parse_at(p, parse_container(p, "%{}", B), &C); }
+map_args(A) ::= LCURLY(C) assoc_update(U) RCURLY. { A = parse_at(p, parse_map_args_update(p, U, NULL), &C); }
+map_args(A) ::= LCURLY(C) assoc_update(U) COMMA RCURLY. { A = parse_at(p, parse_map_args_update(p, U, NULL), &C); }
+map_args(A) ::= LCURLY(C) assoc_update(U) COMMA map_close(B).
+    { A = parse_at(p, parse_map_args_update(p, U, B), &C); }
+map_args(A) ::= LCURLY(C) assoc_update_kw(U) RCURLY. { A = parse_at(p, parse_map_args_update(p, U, NULL), &C); }
 
 map(A) ::= MAP_OP map_args(B). { A = B; }
-map(A) ::= PERCENT map_base_expr(S) map_args(B). { A = parse_struct(p, S, B); }
+map(A) ::= PERCENT(P) map_base_expr(S) map_args(B). { A = parse_at(p, parse_struct(p, S, B), &P); }
 

@@ -89,6 +89,8 @@ defmodule CompileError do
   defexception [:file, :line, description: "compile error"]
 
   def message(%{file: nil, description: description}), do: description
+  def message(%{file: file, line: line, description: description}) when line in [nil, 0],
+    do: "#{file}: #{description}"
   def message(%{file: file, line: line, description: description}),
     do: "#{file}:#{line}: #{description}"
 end

@@ -9,6 +9,8 @@
 #include "bi_common.h"
 #include "builtins.h"
 #include "compiler.h"
+#include "loader.h"
+#include "term_blob.h"
 #include "module.h"
 #include "runner.h"
 #include "vm.h"
@@ -41,6 +43,36 @@ static bool binding_names(Process *p, Term list, const char **names, uint32_t *c
     }
     return list == TERM_NIL;
 }
+
+// Loads every module of [out] (freeing it) and returns {script_module, [{module, bytes}, ...]}
+// where [module] names the script module.
+static Term load_compiled(Process *p, CompileOutput *out_ptr, const char *module)
+{
+    CompileOutput out = *out_ptr;
+    if (!runner_load_output(p->vm, &out)) {
+        compile_output_free(&out);
+        return bi_raise_module(p, "CompileError", "the compiled code failed to load");
+    }
+    Term list = TERM_NIL;
+    Term script = TERM_NONE;
+    for (size_t i = out.count; i-- > 0 && list != TERM_NONE;) {
+        Term name = bi_atom(p, out.modules[i].name);
+        if (strcmp(out.modules[i].name, module) == 0) {
+            script = name;
+            continue;
+        }
+        StrBuf bytes = {.data = (char *)out.modules[i].bytes, .len = out.modules[i].size};
+        Term bin = bi_binary_from_buf(p, &bytes);
+        Term pair = bi_tuple2(p, name, bin);
+        Term *cell = heap_alloc(p, 2);
+        cell[0] = pair;
+        cell[1] = list;
+        list = term_from_cons(cell);
+    }
+    compile_output_free(&out);
+    return bi_tuple2(p, script, list);
+}
+
 
 // :ember_code.compile(source, file, names): compiles [source] as a script whose top-level code
 // becomes <unique module>.__script__/N over the variables [names] (compiler.h compile_repl),
@@ -75,28 +107,7 @@ Term bi_ember_code_compile_3(Process *p, Term *args)
     if (!compile_repl((const char *)src, src_len, file, &shape, &out, &diag)) {
         return diag_error(p, &diag);
     }
-    if (!runner_load_output(p->vm, &out)) {
-        compile_output_free(&out);
-        return bi_raise_module(p, "CompileError", "the compiled code failed to load");
-    }
-    Term list = TERM_NIL;
-    Term script = TERM_NONE;
-    for (size_t i = out.count; i-- > 0 && list != TERM_NONE;) {
-        Term name = bi_atom(p, out.modules[i].name);
-        if (strcmp(out.modules[i].name, module) == 0) {
-            script = name;
-            continue;
-        }
-        StrBuf bytes = {.data = (char *)out.modules[i].bytes, .len = out.modules[i].size};
-        Term bin = bi_binary_from_buf(p, &bytes);
-        Term pair = bi_tuple2(p, name, bin);
-        Term *cell = heap_alloc(p, 2);
-        cell[0] = pair;
-        cell[1] = list;
-        list = term_from_cons(cell);
-    }
-    compile_output_free(&out);
-    return bi_tuple2(p, script, list);
+    return load_compiled(p, &out, module);
 }
 
 // :ember_code.load(module): whether [module] is loaded or can be (stdlib, code path).
@@ -194,4 +205,79 @@ Term bi_ember_code_module_functions_2(Process *p, Term *args)
     Term list = bi_list_from_array(p, pairs, unique, TERM_NIL);
     free(pairs);
     return list;
+}
+
+// :ember_code.string_to_quoted(source, file, columns): {:ok, quoted} with Elixir's parser
+// metadata, or the syntax error as {:error, kind, line, column, description} (stdlib/code.ex
+// shapes Elixir's {:error, {meta, message, token}}). The compiler writes the tree as a term
+// blob that the loader's literal decoder builds on this process's heap.
+Term bi_ember_code_string_to_quoted_3(Process *p, Term *args)
+{
+    const uint8_t *src;
+    const uint8_t *file_bytes;
+    size_t src_len;
+    size_t file_len;
+    if (!bi_text(args[0], &src, &src_len)) {
+        return bi_badarg(p, 1, "not a binary");
+    }
+    if (!bi_text(args[1], &file_bytes, &file_len) || file_len >= 256) {
+        return bi_badarg(p, 2, "not a file name");
+    }
+    char file[256];
+    memcpy(file, file_bytes, file_len);
+    file[file_len] = '\0';
+    uint8_t *bytes = NULL;
+    size_t size = 0;
+    Diag diag;
+    if (!compile_string_to_quoted((const char *)src, src_len, file, args[2] == bi_atom(p, "true"),
+                                  &bytes, &size, &diag)) {
+        return diag_error(p, &diag);
+    }
+    Term quoted;
+    char err[128] = "";
+    bool ok = loader_decode_term(p, bytes, size, &quoted, err, sizeof err);
+    free(bytes);
+    if (!ok) {
+        return bi_raise_module(p, "RuntimeError", "string_to_quoted produced a bad term");
+    }
+    return bi_tuple2(p, bi_atom(p, "ok"), quoted);
+}
+
+// :ember_code.compile_quoted(quoted, file, names): as compile/3 for a quoted expression
+// (Code.eval_quoted). The term goes to the compiler as a term blob (vm/term_blob.h); one
+// that has no literal encoding (a pid, a function ...) is an ArgumentError.
+Term bi_ember_code_compile_quoted_3(Process *p, Term *args)
+{
+    const uint8_t *file_bytes;
+    size_t file_len;
+    if (!bi_text(args[1], &file_bytes, &file_len) || file_len >= 256) {
+        return bi_badarg(p, 2, "not a file name");
+    }
+    const char *names[COMPILE_REPL_MAX_BINDINGS];
+    uint32_t count;
+    if (!binding_names(p, args[2], names, &count)) {
+        return bi_badarg(p, 3, "not a list of at most 200 variable names");
+    }
+    StrBuf blob;
+    strbuf_init(&blob);
+    Term bad;
+    if (!term_blob_encode(p->vm, args[0], &blob, &bad)) {
+        strbuf_free(&blob);
+        return bi_badarg(p, 1, "not a quoted expression");
+    }
+    char file[256];
+    memcpy(file, file_bytes, file_len);
+    file[file_len] = '\0';
+    char module[32];
+    snprintf(module, sizeof module, "ember_eval_%u",
+             (unsigned)atomic_fetch_add(&p->vm->next_eval, 1));
+    CompileRepl shape = {.module = module, .bound = names, .bound_count = count};
+    CompileOutput out;
+    Diag diag;
+    bool ok = compile_quoted_repl((const uint8_t *)blob.data, blob.len, file, &shape, &out, &diag);
+    strbuf_free(&blob);
+    if (!ok) {
+        return diag_error(p, &diag);
+    }
+    return load_compiled(p, &out, module);
 }

@@ -53,6 +53,10 @@ typedef enum EmbLiteralTag {
     EMB_LIT_MAP = 9,    // u32 n, n x (key literal, value literal)
 } EmbLiteralTag;
 
+// A term blob carries one term between the compiler and the VM (Code.string_to_quoted,
+// Code.eval_quoted): u32 atom count, count x (u32 len, len bytes of atom text), then one
+// literal in the encoding above whose EMB_LIT_ATOM indexes refer to that atom table.
+
 // Bit-syntax segment descriptors: the i operand of BS_GET and the second argument of
 // :ember_bin.put/4. Bits 0-2 the type, 3-7 flags, 8-16 the unit (1..256, bits per size
 // unit), 17-30 an immediate size (BS_GET without BS_FLAG_SIZE_REG).

@@ -504,3 +504,35 @@ void loader_free_module(Module *mod)
     free(mod->lines);
     free(mod);
 }
+
+// ==== Term blobs (Code.string_to_quoted, Code.eval_quoted) ====
+
+bool loader_decode_term(Process *p, const uint8_t *bytes, size_t size, Term *out, char *err,
+                        size_t err_size)
+{
+    Module tmp = {0};
+    Loader ld = {.vm = p->vm, .mod = &tmp, .scratch = p, .err = err, .err_size = err_size};
+    Cursor c = {bytes, bytes + size};
+    uint32_t count;
+    bool ok = read_count(&c, 4, &count);
+    if (!ok) {
+        return fail(&ld, "bad atom table");
+    }
+    tmp.atom_map = em_calloc(count ? count : 1, sizeof(uint32_t));
+    tmp.atom_count = count;
+    for (uint32_t i = 0; ok && i < count; i++) {
+        uint32_t len;
+        const uint8_t *text;
+        if (!read_u32(&c, &len) || !read_bytes(&c, len, &text)) {
+            ok = fail(&ld, "truncated atom table");
+        } else if (!atom_intern(p->vm->atoms, (const char *)text, len, &tmp.atom_map[i])) {
+            ok = fail(&ld, "atom %u too long", i);
+        }
+    }
+    ok = ok && load_literal(&ld, &c, 0, out);
+    if (ok && c.pos != c.end) {
+        ok = fail(&ld, "trailing bytes after the term");
+    }
+    free(tmp.atom_map);
+    return ok;
+}

@@ -25,4 +25,11 @@ bool loader_peek_name(const uint8_t *bytes, size_t size, const char **name, size
 // Total size of the .emb file starting at [bytes] (header + body), 0 when not a valid header.
 size_t loader_file_size(const uint8_t *bytes, size_t size);
 
+// Decodes a term blob (vm/bytecode.h: atom table, then one literal) of [size] bytes at [bytes]
+// into a term built on [p]'s heap (the caller is a built-in running in [p]). Returns false with
+// a one-line reason in [err] when the bytes are truncated or malformed; never reads outside
+// [bytes]. Thread-safe (interns atoms in p's VM).
+bool loader_decode_term(Process *p, const uint8_t *bytes, size_t size, Term *out, char *err,
+                        size_t err_size);
+
 #endif

@@ -1,0 +1,2 @@
+IO.puts("before")
+IO.inspect(quote(context: Foo))

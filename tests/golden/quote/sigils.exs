@@ -1,0 +1,5 @@
+IO.inspect quote(do: ~s"x")
+IO.inspect quote(do: ~w(a b)a)
+IO.inspect quote(do: ~r/a+/i)
+  """)
+IO.inspect quote(do: ~c'ab')

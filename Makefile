@@ -33,7 +33,7 @@ else ifeq ($(MODE),tsan)
   LDFLAGS += -fsanitize=thread
 endif
 
-VM_SRCS := $(filter-out vm/main.c,$(wildcard vm/*.c))
+VM_SRCS := $(filter-out vm/main.c,$(wildcard vm/*.c)) $(wildcard vm/shared/*.c)
 COMPILER_SRCS := $(wildcard compiler/*.c)
 GEN_SRCS := $(GEN)/lexer.c $(GEN)/parser.c
 LIB_OBJS := $(VM_SRCS:%.c=$(OBJ)/%.o) $(COMPILER_SRCS:%.c=$(OBJ)/%.o) \

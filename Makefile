@@ -187,6 +187,10 @@ test-tsan:
 	    bash tests/run_golden.sh build/tsan/ember tests/golden stdlib/ets_
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} \
 	    bash tests/run_golden.sh build/tsan/ember tests/golden binary/append
+	for prefix in stdlib/counters_ stdlib/atomics_ stdlib/persistent_term_; do \
+	    TSAN_OPTIONS="halt_on_error=1 exitcode=66" GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} \
+	        bash tests/run_golden.sh build/tsan/ember tests/golden $$prefix || exit 1; \
+	done
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" IO_POOL_TIMEOUT=60 bash tests/io_pool_test.sh build/tsan/ember
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" STRESS_TIMEOUT=$${STRESS_TIMEOUT:-300} \
 	    bash tests/stress/run.sh build/tsan/ember $${TSAN_STRESS_SCALE:-100}

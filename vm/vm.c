@@ -13,6 +13,7 @@
 #include "loader.h"
 #include "opcodes.h"
 #include "module.h"
+#include "shared/persistent_term.h"
 
 Vm *vm_new(void)
 {
@@ -24,6 +25,7 @@ Vm *vm_new(void)
     ptab_init(&vm->ptab, PTAB_DEFAULT_MAX);
     pthread_mutex_init(&vm->registry_lock, NULL);
     ets_registry_init(&vm->ets);
+    persistent_term_init(vm);
     pthread_mutex_init(&vm->output_lock, NULL);
     pthread_mutex_init(&vm->done_lock, NULL);
     pthread_cond_init(&vm->done_cond, NULL);
@@ -72,6 +74,7 @@ void vm_free(Vm *vm)
     builtin_index_free(&vm->builtins);
     pthread_mutex_destroy(&vm->registry_lock);
     ets_registry_destroy(&vm->ets);
+    persistent_term_destroy(vm);
     pthread_mutex_destroy(&vm->output_lock);
     pthread_mutex_destroy(&vm->done_lock);
     pthread_cond_destroy(&vm->done_cond);

@@ -68,6 +68,7 @@ struct Vm {
     uint32_t required_count;
     char **code_path;         // directories searched for <Module>.emb (-pa, EMBER_PATH)
     uint32_t code_path_count;
+    EtsTable *persistent_terms; // :persistent_term's store (vm/shared/persistent_term.c)
 };
 
 // Starts the schedulers and the timer thread (once; runner_run_script does it).

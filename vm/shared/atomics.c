@@ -154,7 +154,7 @@ static Term make_array(Process *p, Term arity, bool is_signed)
     SharedAtomics *a = ffi_cell_new(p, FFI_CELL_ATOMICS,
                                     sizeof(SharedAtomics) + size * sizeof(uint64_t), &handle);
     if (a == NULL) {
-        return error_raise(p, ERR_SYSTEM_LIMIT, NULL);
+        return error_raise(p, ERR_SYSTEM_LIMIT, "%s", error_default_message(ERR_SYSTEM_LIMIT));
     }
     a->size = size;
     a->is_signed = is_signed;

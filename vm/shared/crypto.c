@@ -260,6 +260,47 @@ static const char *cmac_cipher(Process *p, Term t, size_t *key_size)
     return NULL;
 }
 
+// What a MAC needs: OpenSSL's algorithm and its digest or cipher parameter.
+typedef struct MacSpec {
+    const char *algo;
+    OSSL_PARAM params[2];
+    EVP_MD *md; // HMAC's digest (freed by the caller)
+} MacSpec;
+
+// Fills [spec] for type [type], sub-type [sub] and a key of [key_size] bytes; 0 on success,
+// else the OTP line (from [lines]) with its text in *[why].
+static int mac_spec(Process *p, Term type, Term sub, size_t key_size, const MacLines *lines,
+                    MacSpec *spec, const char **why)
+{
+    const char *type_name = term_is_atom(type) ? bi_atom_text(p, type, NULL) : "";
+    spec->params[0] = spec->params[1] = OSSL_PARAM_construct_end();
+    if (strcmp(type_name, "hmac") == 0) {
+        spec->algo = OSSL_MAC_NAME_HMAC;
+        spec->md = digest_of(p, sub);
+        if (spec->md == NULL) {
+            *why = "Bad digest algorithm for HMAC";
+            return lines->bad_digest;
+        }
+        spec->params[0] = OSSL_PARAM_construct_utf8_string(
+            OSSL_MAC_PARAM_DIGEST, (char *)EVP_MD_get0_name(spec->md), 0);
+        return 0;
+    }
+    if (strcmp(type_name, "cmac") == 0) {
+        spec->algo = OSSL_MAC_NAME_CMAC;
+        size_t want_key = 0;
+        const char *cipher = cmac_cipher(p, sub, &want_key);
+        if (cipher == NULL || key_size != want_key) {
+            *why = cipher == NULL ? "Unknown cipher" : "Bad key size";
+            return cipher == NULL ? lines->unknown_cipher : lines->bad_key_size;
+        }
+        spec->params[0] =
+            OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, (char *)cipher, 0);
+        return 0;
+    }
+    *why = "Unknown mac algorithm";
+    return lines->unknown_mac;
+}
+
 // A MAC context for type [type] (:hmac or :cmac), sub-type [sub] and key [key], or NULL after
 // raising OTP's error (worded with [lines]).
 static EVP_MAC_CTX *mac_new(Process *p, Term type, Term sub, Term key, const MacLines *lines)
@@ -273,48 +314,21 @@ static EVP_MAC_CTX *mac_new(Process *p, Term type, Term sub, Term key, const Mac
         bi_badarg(p, 1, "not an iodata term");
         return NULL;
     }
-    const char *algo = NULL;
-    OSSL_PARAM params[2] = {OSSL_PARAM_END, OSSL_PARAM_END};
-    const char *type_name = term_is_atom(type) ? bi_atom_text(p, type, NULL) : "";
-    EVP_MD *md = NULL;
-    size_t want_key = 0;
-    const char *cipher = NULL;
-    int fail = 0;
+    MacSpec spec = {0};
     const char *why = NULL;
-    if (strcmp(type_name, "hmac") == 0) {
-        algo = OSSL_MAC_NAME_HMAC;
-        md = digest_of(p, sub);
-        if (md == NULL) {
-            fail = lines->bad_digest, why = "Bad digest algorithm for HMAC";
-        } else {
-            params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
-                                                         (char *)EVP_MD_get0_name(md), 0);
-        }
-    } else if (strcmp(type_name, "cmac") == 0) {
-        algo = OSSL_MAC_NAME_CMAC;
-        cipher = cmac_cipher(p, sub, &want_key);
-        if (cipher == NULL) {
-            fail = lines->unknown_cipher, why = "Unknown cipher";
-        } else if (key_size != want_key) {
-            fail = lines->bad_key_size, why = "Bad key size";
-        } else {
-            params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, (char *)cipher, 0);
-        }
-    } else {
-        fail = lines->unknown_mac, why = "Unknown mac algorithm";
-    }
+    int fail = mac_spec(p, type, sub, key_size, lines, &spec, &why);
     EVP_MAC_CTX *ctx = NULL;
     if (fail == 0) {
-        EVP_MAC *mac = EVP_MAC_fetch(NULL, algo, NULL);
+        EVP_MAC *mac = EVP_MAC_fetch(NULL, spec.algo, NULL);
         ctx = mac == NULL ? NULL : EVP_MAC_CTX_new(mac);
         EVP_MAC_free(mac); // the context keeps its own reference
-        if (ctx == NULL || EVP_MAC_init(ctx, key_bytes, key_size, params) != 1) {
+        if (ctx == NULL || EVP_MAC_init(ctx, key_bytes, key_size, spec.params) != 1) {
             EVP_MAC_CTX_free(ctx);
             ctx = NULL;
             fail = lines->unknown_mac, why = "Unknown mac algorithm";
         }
     }
-    EVP_MD_free(md);
+    EVP_MD_free(spec.md);
     strbuf_free(&buf);
     if (ctx == NULL) {
         raise_nif(p, "mac.c", fail, why);

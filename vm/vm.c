@@ -13,6 +13,7 @@
 #include "loader.h"
 #include "opcodes.h"
 #include "module.h"
+#include "shared/crypto.h"
 #include "shared/persistent_term.h"
 
 Vm *vm_new(void)
@@ -75,6 +76,7 @@ void vm_free(Vm *vm)
     pthread_mutex_destroy(&vm->registry_lock);
     ets_registry_destroy(&vm->ets);
     persistent_term_destroy(vm);
+    crypto_cache_free(vm);
     pthread_mutex_destroy(&vm->output_lock);
     pthread_mutex_destroy(&vm->done_lock);
     pthread_cond_destroy(&vm->done_cond);

@@ -9,6 +9,7 @@
 #include "fixtures.h"
 #include "gc.h"
 #include "refc_binary.h"
+#include "shared/crypto.h"
 
 static Vm *vm;
 static Process *proc;
@@ -58,6 +59,7 @@ Test(shared, dead_hash_state_is_finalized_by_the_gc)
     bin->finalize(bin); // what the last release does; frees the OpenSSL context
     bin->finalize = NULL;
     refc_binary_release(bin);
+    crypto_cache_free(vm); // the digest hash_init fetched (fixture_free knows nothing of it)
 }
 
 Test(shared, copied_atomics_handle_is_no_handle)

@@ -9,9 +9,12 @@
 // same state). The cell's finalize hook frees the context. Hashing charges the caller one reduction per 64 bytes
 // (proc_charge), so a process hashing a lot yields its scheduler as one doing the same work in
 // Ember calls would; a single call is not split (the I/O pool is not used).
+#include "shared/crypto.h"
+
 #include "builtins.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <openssl/core_names.h>
@@ -73,9 +76,54 @@ static bool iodata_bytes(Term t, StrBuf *buf, const uint8_t **bytes, size_t *siz
     return true;
 }
 
-// The digest named by atom [t], fetched from OpenSSL (caller frees with EVP_MD_free); NULL
-// when it is none of ours or OpenSSL lacks it.
-static EVP_MD *digest_of(Process *p, Term t)
+// The digests fetched so far, one slot per row of crypto_algs.def, filled on first use
+// (fetching costs about a microsecond, as much as hashing a short input). VM-wide.
+struct CryptoCache {
+    _Atomic(EVP_MD *) mds[DIGEST_COUNT];
+};
+
+// Row [i]'s digest, fetched once per VM; NULL when OpenSSL lacks it (asked again next time).
+static const EVP_MD *cached_digest(Vm *vm, size_t i)
+{
+    CryptoCache *cache = atomic_load_explicit(&vm->crypto, memory_order_acquire);
+    if (cache == NULL) {
+        CryptoCache *fresh = em_calloc(1, sizeof *fresh);
+        if (atomic_compare_exchange_strong(&vm->crypto, &cache, fresh)) {
+            cache = fresh;
+        } else {
+            free(fresh); // another thread won; cache holds its table
+        }
+    }
+    EVP_MD *md = atomic_load_explicit(&cache->mds[i], memory_order_acquire);
+    if (md == NULL) {
+        EVP_MD *fetched = EVP_MD_fetch(NULL, digests[i].ossl, NULL);
+        if (fetched == NULL) {
+            return NULL;
+        }
+        if (atomic_compare_exchange_strong(&cache->mds[i], &md, fetched)) {
+            md = fetched;
+        } else {
+            EVP_MD_free(fetched);
+        }
+    }
+    return md;
+}
+
+void crypto_cache_free(Vm *vm)
+{
+    CryptoCache *cache = atomic_exchange(&vm->crypto, NULL);
+    if (cache == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < DIGEST_COUNT; i++) {
+        EVP_MD_free(atomic_load(&cache->mds[i]));
+    }
+    free(cache);
+}
+
+// The digest named by atom [t] (owned by the VM's cache: not to be freed); NULL when it is
+// none of ours or OpenSSL lacks it.
+static const EVP_MD *digest_of(Process *p, Term t)
 {
     if (!term_is_atom(t)) {
         return NULL;
@@ -83,7 +131,7 @@ static EVP_MD *digest_of(Process *p, Term t)
     const char *name = bi_atom_text(p, t, NULL);
     for (size_t i = 0; i < DIGEST_COUNT; i++) {
         if (strcmp(name, digests[i].name) == 0) {
-            return EVP_MD_fetch(NULL, digests[i].ossl, NULL);
+            return cached_digest(p->vm, i);
         }
     }
     return NULL;
@@ -128,7 +176,7 @@ static CryptoState *state_of(Term t)
 
 Term bi_crypto_hash_2(Process *p, Term *args)
 {
-    EVP_MD *md = digest_of(p, args[0]);
+    const EVP_MD *md = digest_of(p, args[0]);
     if (md == NULL) {
         return raise_nif(p, "hash.c", 108, "Bad digest type");
     }
@@ -150,20 +198,17 @@ Term bi_crypto_hash_2(Process *p, Term *args)
         }
     }
     strbuf_free(&buf);
-    EVP_MD_free(md);
     return result;
 }
 
 Term bi_crypto_hash_init_1(Process *p, Term *args)
 {
-    EVP_MD *md = digest_of(p, args[0]);
+    const EVP_MD *md = digest_of(p, args[0]);
     EVP_MD_CTX *ctx = md == NULL ? NULL : EVP_MD_CTX_new();
     if (ctx == NULL || EVP_DigestInit_ex(ctx, md, NULL) != 1) {
         EVP_MD_CTX_free(ctx);
-        EVP_MD_free(md);
         return raise_nif(p, "hash.c", 142, "Bad digest type");
     }
-    EVP_MD_free(md); // the context holds its own reference
     return state_new(p, ctx, NULL);
 }
 
@@ -220,7 +265,7 @@ Term bi_crypto_hash_final_1(Process *p, Term *args)
 // %{block_size:, size:, type:} (type: OpenSSL's NID, as OTP reports it).
 Term bi_crypto_hash_info_1(Process *p, Term *args)
 {
-    EVP_MD *md = digest_of(p, args[0]);
+    const EVP_MD *md = digest_of(p, args[0]);
     if (md == NULL) {
         return error_raise(p, ERR_ARGUMENT, "argument error");
     }
@@ -229,7 +274,6 @@ Term bi_crypto_hash_info_1(Process *p, Term *args)
         term_from_atom(ATOM_size),       term_from_small(EVP_MD_get_size(md)),
         term_from_atom(ATOM_type),       term_from_small(EVP_MD_get_type(md)),
     };
-    EVP_MD_free(md);
     return map_from_pairs(p, pairs, 3);
 }
 
@@ -264,7 +308,7 @@ static const char *cmac_cipher(Process *p, Term t, size_t *key_size)
 typedef struct MacSpec {
     const char *algo;
     OSSL_PARAM params[2];
-    EVP_MD *md; // HMAC's digest (freed by the caller)
+    const EVP_MD *md; // HMAC's digest (the VM's cache owns it)
 } MacSpec;
 
 // Fills [spec] for type [type], sub-type [sub] and a key of [key_size] bytes; 0 on success,
@@ -328,7 +372,6 @@ static EVP_MAC_CTX *mac_new(Process *p, Term type, Term sub, Term key, const Mac
             fail = lines->unknown_mac, why = "Unknown mac algorithm";
         }
     }
-    EVP_MD_free(spec.md);
     strbuf_free(&buf);
     if (ctx == NULL) {
         raise_nif(p, "mac.c", fail, why);
@@ -494,11 +537,9 @@ static Term supported_hashes(Process *p)
 {
     Term list = TERM_NIL;
     for (size_t i = DIGEST_COUNT; i-- > 0;) {
-        EVP_MD *md = EVP_MD_fetch(NULL, digests[i].ossl, NULL);
-        if (md != NULL) {
+        if (cached_digest(p->vm, i) != NULL) {
             list = term_make_cons(p, bi_atom(p, digests[i].name), list);
         }
-        EVP_MD_free(md);
     }
     return list;
 }

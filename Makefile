@@ -193,7 +193,7 @@ test-tsan:
 	    bash tests/run_golden.sh build/tsan/ember tests/golden stdlib/ets_
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} \
 	    bash tests/run_golden.sh build/tsan/ember tests/golden binary/append
-	for prefix in stdlib/counters_ stdlib/atomics_ stdlib/persistent_term_; do \
+	for prefix in stdlib/counters_ stdlib/atomics_ stdlib/persistent_term_ stdlib/crypto_; do \
 	    TSAN_OPTIONS="halt_on_error=1 exitcode=66" GOLDEN_TIMEOUT=$${GOLDEN_TIMEOUT:-120} \
 	        bash tests/run_golden.sh build/tsan/ember tests/golden $$prefix || exit 1; \
 	done

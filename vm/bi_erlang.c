@@ -483,7 +483,9 @@ Term bi_erlang_raise_3(Process *p, Term *args)
     if (!term_is_cons(args[2]) && args[2] != TERM_NIL) {
         return bi_badarg(p, 3, "not a stacktrace");
     }
-    Term r = proc_raise(p, kind, args[1]);
+    // An :error reason is an exception struct from here on, as for :erlang.error/1.
+    Term reason = kind == term_from_atom(ATOM_error) ? error_normalize(p, args[1]) : args[1];
+    Term r = proc_raise(p, kind, reason);
     p->exc_stack = args[2];
     return r;
 }

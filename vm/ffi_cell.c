@@ -60,8 +60,20 @@ static void *cell_get(Term t, FfiCellKind kind, RefcBinary **bin)
 {
     Term handle;
     if (!term_is_map(t) || map_struct_name(t) != struct_name(kind) ||
-        !map_get(t, term_from_atom(ATOM_handle), &handle) ||
-        !term_is_boxed_type(handle, TERM_TYPE_REFBIN)) {
+        !map_get(t, term_from_atom(ATOM_handle), &handle)) {
+        return NULL;
+    }
+    return ffi_cell_from_handle(handle, kind, bin);
+}
+
+void *ffi_cell_body(RefcBinary *bin)
+{
+    return bin->data + FFI_CELL_BODY;
+}
+
+void *ffi_cell_from_handle(Term handle, FfiCellKind kind, RefcBinary **bin)
+{
+    if (!term_is_boxed_type(handle, TERM_TYPE_REFBIN)) {
         return NULL;
     }
     const Term *obj = term_boxed_ptr(handle);

@@ -23,6 +23,9 @@ typedef enum FfiCellKind {
     FFI_CELL_LIBRARY = 1, // body: FfiLib
     FFI_CELL_FUNCTION,    // body: FfiFun (ffi_call.h)
     FFI_CELL_POINTER,     // body: FfiPtr
+    // Cells Ember sees as the bare handle, with no struct around it (vm/shared/README.md):
+    FFI_CELL_ATOMICS,     // body: SharedAtomics (:atomics and :counters arrays)
+    FFI_CELL_HASH,        // body: a :crypto hash or mac state (vm/shared/crypto.c)
 } FfiCellKind;
 
 // The largest FFI.alloc: a bigger request is an ArgumentError rather than a malloc that
@@ -59,6 +62,15 @@ void *ffi_cell_new(Process *p, FfiCellKind kind, size_t body_size, Term *handle)
 // The state of the cell of [kind] inside struct [t] (%FFI.Library{} ...), with its block in
 // *[bin] when [bin] is not NULL; NULL when [t] is anything else (a forged or foreign value).
 void *ffi_cell_get(Process *p, Term t, FfiCellKind kind, RefcBinary **bin);
+
+// The state of the cell of [kind] whose handle (the REFBIN itself, not a struct) is [handle],
+// with its block in *[bin] when [bin] is not NULL; NULL for any other term, including a copy
+// of a handle's bytes. Reads only: any thread.
+void *ffi_cell_from_handle(Term handle, FfiCellKind kind, RefcBinary **bin);
+
+// The state of cell block [bin] (for finalizers: bin->finalize, set after ffi_cell_new, is
+// called with the block when the last term referring to it is gone).
+void *ffi_cell_body(RefcBinary *bin);
 
 // Appends the opaque form inspect prints for an FFI struct [t] with a genuine cell:
 // #FFI.Pointer<0x7f...> (", 16 bytes" for FFI.alloc memory, ", freed" after FFI.free),

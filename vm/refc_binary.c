@@ -13,6 +13,7 @@ RefcBinary *refc_binary_new(size_t size)
     atomic_init(&bin->refcount, 1);
     bin->size = size;
     atomic_init(&bin->append_end, 0);
+    bin->finalize = NULL;
     return bin;
 }
 
@@ -31,6 +32,9 @@ void refc_binary_retain(RefcBinary *bin)
 void refc_binary_release(RefcBinary *bin)
 {
     if (atomic_fetch_sub_explicit(&bin->refcount, 1, memory_order_acq_rel) == 1) {
+        if (bin->finalize != NULL) {
+            bin->finalize(bin);
+        }
         free(bin);
     }
 }

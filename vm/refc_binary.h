@@ -16,6 +16,8 @@ struct RefcBinary {
     size_t size;              // bytes allocated
     atomic_size_t append_end; // appendable binaries (grown by appends, vm/bitstring.c): the end
                               // of the longest view handed out; 0 for every other binary
+    void (*finalize)(RefcBinary *bin); // called before the last release frees it: the C state
+                                       // of an FFI/shared cell (vm/ffi_cell.h); NULL otherwise
     _Alignas(16) uint8_t data[]; // malloc's alignment: FFI cells hand it out as C memory
 };
 
@@ -33,7 +35,7 @@ static inline size_t refc_binary_charge(RefcBinary *bin, size_t view_len)
 }
 // Adds one reference.
 void refc_binary_retain(RefcBinary *bin);
-// Drops one reference, freeing at zero. Thread-safe.
+// Drops one reference, freeing at zero (after calling bin->finalize when set). Thread-safe.
 void refc_binary_release(RefcBinary *bin);
 
 #endif

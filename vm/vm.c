@@ -13,6 +13,8 @@
 #include "loader.h"
 #include "opcodes.h"
 #include "module.h"
+#include "shared/crypto.h"
+#include "shared/persistent_term.h"
 
 Vm *vm_new(void)
 {
@@ -25,6 +27,7 @@ Vm *vm_new(void)
     pthread_mutex_init(&vm->registry_lock, NULL);
     ets_registry_init(&vm->ets);
     regex_cache_init(&vm->regex);
+    persistent_term_init(vm);
     pthread_mutex_init(&vm->output_lock, NULL);
     pthread_mutex_init(&vm->done_lock, NULL);
     pthread_cond_init(&vm->done_cond, NULL);
@@ -74,6 +77,8 @@ void vm_free(Vm *vm)
     pthread_mutex_destroy(&vm->registry_lock);
     ets_registry_destroy(&vm->ets);
     regex_cache_destroy(&vm->regex);
+    persistent_term_destroy(vm);
+    crypto_cache_free(vm);
     pthread_mutex_destroy(&vm->output_lock);
     pthread_mutex_destroy(&vm->done_lock);
     pthread_cond_destroy(&vm->done_cond);

@@ -70,6 +70,8 @@ struct Vm {
     char **code_path;         // directories searched for <Module>.emb (-pa, EMBER_PATH)
     uint32_t code_path_count;
     RegexCache regex;         // compiled patterns of Regex and :re (vm/regex/regex_core.h)
+    EtsTable *persistent_terms; // :persistent_term's store (vm/shared/persistent_term.c)
+    _Atomic(struct CryptoCache *) crypto; // :crypto's digests, made on first use (shared/crypto.c)
 };
 
 // Starts the schedulers and the timer thread (once; runner_run_script does it).

@@ -74,6 +74,26 @@ static Term load_compiled(Process *p, CompileOutput *out_ptr, const char *module
 }
 
 
+// The file name argument [t] of the compile built-ins as a C string in [file] (256 bytes);
+// false when it is not a binary shorter than that.
+static bool file_arg(Term t, char file[256])
+{
+    const uint8_t *bytes;
+    size_t len;
+    if (!bi_text(t, &bytes, &len) || len >= 256) {
+        return false;
+    }
+    memcpy(file, bytes, len);
+    file[len] = '\0';
+    return true;
+}
+
+// A fresh module name for one evaluation (ember_eval_N) in [module] (32 bytes).
+static void eval_module_name(Process *p, char module[32])
+{
+    snprintf(module, 32, "ember_eval_%u", (unsigned)atomic_fetch_add(&p->vm->next_eval, 1));
+}
+
 // :ember_code.compile(source, file, names): compiles [source] as a script whose top-level code
 // becomes <unique module>.__script__/N over the variables [names] (compiler.h compile_repl),
 // loads every module, and returns {script_module, [{module, bytes}, ...]}, or the diagnostic
@@ -81,13 +101,12 @@ static Term load_compiled(Process *p, CompileOutput *out_ptr, const char *module
 Term bi_ember_code_compile_3(Process *p, Term *args)
 {
     const uint8_t *src;
-    const uint8_t *file_bytes;
     size_t src_len;
-    size_t file_len;
+    char file[256];
     if (!bi_text(args[0], &src, &src_len)) {
         return bi_badarg(p, 1, "not a binary");
     }
-    if (!bi_text(args[1], &file_bytes, &file_len) || file_len >= 256) {
+    if (!file_arg(args[1], file)) {
         return bi_badarg(p, 2, "not a file name");
     }
     const char *names[COMPILE_REPL_MAX_BINDINGS];
@@ -95,12 +114,8 @@ Term bi_ember_code_compile_3(Process *p, Term *args)
     if (!binding_names(p, args[2], names, &count)) {
         return bi_badarg(p, 3, "not a list of at most 200 variable names");
     }
-    char file[256];
-    memcpy(file, file_bytes, file_len);
-    file[file_len] = '\0';
     char module[32];
-    snprintf(module, sizeof module, "ember_eval_%u",
-             (unsigned)atomic_fetch_add(&p->vm->next_eval, 1));
+    eval_module_name(p, module);
     CompileRepl shape = {.module = module, .bound = names, .bound_count = count};
     CompileOutput out;
     Diag diag;
@@ -214,18 +229,14 @@ Term bi_ember_code_module_functions_2(Process *p, Term *args)
 Term bi_ember_code_string_to_quoted_3(Process *p, Term *args)
 {
     const uint8_t *src;
-    const uint8_t *file_bytes;
     size_t src_len;
-    size_t file_len;
+    char file[256];
     if (!bi_text(args[0], &src, &src_len)) {
         return bi_badarg(p, 1, "not a binary");
     }
-    if (!bi_text(args[1], &file_bytes, &file_len) || file_len >= 256) {
+    if (!file_arg(args[1], file)) {
         return bi_badarg(p, 2, "not a file name");
     }
-    char file[256];
-    memcpy(file, file_bytes, file_len);
-    file[file_len] = '\0';
     uint8_t *bytes = NULL;
     size_t size = 0;
     Diag diag;
@@ -248,9 +259,8 @@ Term bi_ember_code_string_to_quoted_3(Process *p, Term *args)
 // that has no literal encoding (a pid, a function ...) is an ArgumentError.
 Term bi_ember_code_compile_quoted_3(Process *p, Term *args)
 {
-    const uint8_t *file_bytes;
-    size_t file_len;
-    if (!bi_text(args[1], &file_bytes, &file_len) || file_len >= 256) {
+    char file[256];
+    if (!file_arg(args[1], file)) {
         return bi_badarg(p, 2, "not a file name");
     }
     const char *names[COMPILE_REPL_MAX_BINDINGS];
@@ -265,12 +275,8 @@ Term bi_ember_code_compile_quoted_3(Process *p, Term *args)
         strbuf_free(&blob);
         return bi_badarg(p, 1, "not a quoted expression");
     }
-    char file[256];
-    memcpy(file, file_bytes, file_len);
-    file[file_len] = '\0';
     char module[32];
-    snprintf(module, sizeof module, "ember_eval_%u",
-             (unsigned)atomic_fetch_add(&p->vm->next_eval, 1));
+    eval_module_name(p, module);
     CompileRepl shape = {.module = module, .bound = names, .bound_count = count};
     CompileOutput out;
     Diag diag;

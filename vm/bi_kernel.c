@@ -359,7 +359,10 @@ static Term chars_undefined(Process *p, Term t)
         term_from_atom(ATOM_value),     t,
     };
     Term exc = map_from_pairs(p, pairs, 4);
-    Term description = term_make_binary(p, "", 0);
+    // String.Chars.BitString explains itself for a bitstring that is not a binary, as Elixir's.
+    static const char bits_why[] = "cannot convert a bitstring to a string";
+    Term description = term_is_bitstring(t) ? term_make_binary(p, bits_why, sizeof bits_why - 1)
+                                            : term_make_binary(p, "", 0);
     return bi_raise_struct(p, map_put(p, exc, bi_atom(p, "description"), description));
 }
 

@@ -275,7 +275,7 @@ static void append_protocol_type(Vm *vm, Term t, StrBuf *out)
     const char *type = term_is_integer(t)    ? "Integer"
                        : term_is_float(t)    ? "Float"
                        : term_is_atom(t)     ? "Atom"
-                       : term_is_binary(t)   ? "BitString"
+                       : term_is_bitstring(t) ? "BitString"
                        : term_is_list(t)     ? "List"
                        : term_is_tuple(t)    ? "Tuple"
                        : term_is_map(t)      ? "Map"

@@ -359,6 +359,10 @@ static void register_struct_update(ModGen *mg, const StructDef *sd, uint32_t lin
                        "  end\n"
                        "end\n",
                        sd->enforce, mg->display);
+    if (len < 0 || (size_t)len >= sizeof src) { // keys or module name of unusual length
+        cg_error(mg->cg, line, "@enforce_keys too long in struct %s", mg->display);
+        return;
+    }
     register_source_defs(mg, src, (size_t)len, line);
 }
 
@@ -458,17 +462,17 @@ static void register_info(ModGen *mg, uint32_t line)
     buf_put(&src, head, sizeof head - 1);
     buf_put(&src, mg->name, strlen(mg->name));
     buf_put(&src, "\", [", 4);
-    for (uint32_t i = 0; i < count; i++) {
-        char item[256];
-        int len = snprintf(item, sizeof item, "%s{:%s, %u}", i ? ", " : "", list[i]->name,
-                           list[i]->arity);
-        buf_put(&src, item, (size_t)len);
+    for (uint32_t i = 0; i < count; i++) { // names of any length: no fixed-size buffers
+        char arity[32];
+        int len = snprintf(arity, sizeof arity, ", %u}", list[i]->arity);
+        buf_put(&src, i ? ", {:" : "{:", i ? 4 : 2);
+        buf_put(&src, list[i]->name, strlen(list[i]->name));
+        buf_put(&src, arity, (size_t)len);
     }
-    char tail[512];
-    int len = snprintf(tail, sizeof tail,
-                       "])\ndef __info__(:macros), do: []\ndef __info__(:module), do: :\"%s\"\n",
-                       mg->name);
-    buf_put(&src, tail, (size_t)len);
+    static const char tail[] = "])\ndef __info__(:macros), do: []\ndef __info__(:module), do: :\"";
+    buf_put(&src, tail, sizeof tail - 1);
+    buf_put(&src, mg->name, strlen(mg->name));
+    buf_put(&src, "\"\n", 2);
     register_source_defs(mg, (const char *)src.data, src.len, line);
     free(src.data);
 }

@@ -99,6 +99,7 @@ static char **child_environ(char **changes)
 }
 
 // Starts the child writing into [out_fd]; stdin is /dev/null, every other descriptor closed.
+// Returns 0 or the errno of the failure (program missing, not executable, bad directory).
 static int spawn_child(CmdJob *j, int out_fd, pid_t *pid)
 {
     posix_spawn_file_actions_t fa;
@@ -112,9 +113,19 @@ static int spawn_child(CmdJob *j, int out_fd, pid_t *pid)
     if (j->cd != NULL) {
         posix_spawn_file_actions_addchdir_np(&fa, j->cd);
     }
+    // The child starts with no blocked signals and default handlers, whatever this thread has.
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t none, all;
+    sigemptyset(&none);
+    sigfillset(&all);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setsigdefault(&attr, &all);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
     char **envp = child_environ(j->env);
-    int err = posix_spawn(pid, j->path, &fa, NULL, j->argv, envp);
+    int err = posix_spawn(pid, j->path, &fa, &attr, j->argv, envp);
     free(envp);
+    posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&fa);
     return err;
 }

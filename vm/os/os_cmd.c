@@ -161,18 +161,45 @@ static void read_output(CmdJob *j, int fd, pid_t pid)
     }
 }
 
+// Whether the child's directory is usable; if not, reports it as the BEAM's child does: a line
+// on stderr and the errno as exit status.
+static bool check_cd(CmdJob *j)
+{
+    struct stat st;
+    if (j->cd == NULL) {
+        return true;
+    }
+    if (stat(j->cd, &st) != 0) {
+        j->status = errno;
+    } else if (!S_ISDIR(st.st_mode)) {
+        j->status = ENOTDIR;
+    } else {
+        return true;
+    }
+    dprintf(STDERR_FILENO, "spawn: Could not cd to %s\n", j->cd);
+    return false;
+}
+
 static void run_cmd(IoJob *job)
 {
     CmdJob *j = (CmdJob *)job;
+    if (!check_cd(j)) {
+        return;
+    }
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) {
         j->err = errno;
         return;
     }
     pid_t pid;
-    j->err = spawn_child(j, fds[1], &pid);
+    int err = spawn_child(j, fds[1], &pid);
     close(fds[1]);
-    if (j->err == 0) {
+    if (err == ENOENT) {
+        j->err = err;
+    } else if (err != 0) {
+        // As on the BEAM, whose child exits with errno when exec fails (a directory: 13).
+        j->status = err;
+    } else {
         read_output(j, fds[0], pid);
         int wstatus = 0;
         while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
@@ -211,6 +238,25 @@ static char *copy_text(Term t)
     const uint8_t *bytes = term_binary_bytes(t, &size);
     if (memchr(bytes, '\0', size) != NULL) {
         return NULL;
+    }
+    char *s = em_malloc(size + 1);
+    memcpy(s, bytes, size);
+    s[size] = '\0';
+    return s;
+}
+
+// A NUL-terminated copy of binary [t] up to its first NUL byte, as the BEAM passes program
+// arguments and the directory (C strings); NULL when [t] is not a binary.
+static char *copy_c_string(Term t)
+{
+    if (!term_is_binary(t)) {
+        return NULL;
+    }
+    size_t size;
+    const uint8_t *bytes = term_binary_bytes(t, &size);
+    const uint8_t *nul = memchr(bytes, '\0', size);
+    if (nul != NULL) {
+        size = (size_t)(nul - bytes);
     }
     char *s = em_malloc(size + 1);
     memcpy(s, bytes, size);
@@ -278,15 +324,18 @@ Term bi_ember_os_cmd_5(Process *p, Term *args)
     j->base.destroy = destroy_cmd;
     strbuf_init(&j->out);
     j->path = copy_text(args[0]);
-    j->argv = copy_list(args[1], copy_text);
-    j->cd = args[2] == term_nil_atom() ? NULL : copy_text(args[2]);
+    j->argv = copy_list(args[1], copy_c_string);
+    j->cd = args[2] == term_nil_atom() ? NULL : copy_c_string(args[2]);
     j->env = copy_list(args[3], copy_env_change);
     j->stderr_to_stdout = args[4] == term_true();
     j->cancel_fd = io_pool_cancel_fd(p->vm->io);
-    if (j->path == NULL || j->argv == NULL || j->argv[0] == NULL || j->env == NULL ||
-        (args[2] != term_nil_atom() && j->cd == NULL)) {
+    bool bad_command = j->path == NULL || j->argv == NULL || j->argv[0] == NULL ||
+                       (args[2] != term_nil_atom() && j->cd == NULL);
+    if (bad_command || j->env == NULL) {
         destroy_cmd(&j->base);
-        return bi_badarg(p, 1, "not a valid command");
+        // OTP's open_port wording for a bad environment (a NUL byte in a name or value).
+        return bad_command ? bi_badarg(p, 1, "not a valid command")
+                           : bi_badarg(p, 2, "invalid option in list");
     }
     return io_job_start(p, &j->base);
 }

@@ -11,8 +11,5 @@ end
 defmodule Node do
 end
 
-defmodule System do
-end
-
 defmodule Tuple do
 end

@@ -1,0 +1,274 @@
+# Registry for Ember: a local key/process store built, as Elixir's is, on :ets.
+#
+# A registry is one GenServer (Registry.Partition below) registered under the registry's name.
+# It owns two tables: the meta table, a named :set called like the registry, holding
+# {:info, kind, keys_table} and the user's metadata as {{:meta, key}, value}; and the keys
+# table (a :set for unique keys, a :duplicate_bag for duplicate keys) holding
+# {key, {pid, value}}. Reads (lookup, keys, values, match, count, meta) go straight to the
+# tables from the caller; writes go through the partition process, which serialises them and
+# monitors every owner so that its entries disappear when it dies.
+#
+# Deviations: always one partition (the :partitions option is accepted and ignored), owners
+# are monitored rather than linked, and match/4 guards are not supported (only [] is).
+defmodule Registry do
+  # ==== Starting ====
+
+  def child_spec(options) do
+    %{id: Keyword.get(options, :name, Registry), start: {Registry, :start_link, [options]},
+      type: :supervisor}
+  end
+
+  def start_link(options) do
+    kind = Keyword.get(options, :keys)
+    name = Keyword.get(options, :name)
+
+    if kind not in [:unique, :duplicate] do
+      raise ArgumentError,
+            "expected :keys to be given and be one of :unique or :duplicate, got: #{inspect(kind)}"
+    end
+
+    if not is_atom(name) or name == nil do
+      raise ArgumentError, "expected :name to be an atom, got: #{inspect(name)}"
+    end
+
+    meta = Keyword.get(options, :meta, [])
+    GenServer.start_link(Registry.Partition, {kind, name, meta}, name: name)
+  end
+
+  # ==== Writing (through the partition process) ====
+
+  def register(registry, key, value) do
+    {_kind, _keys} = info(registry)
+    GenServer.call(registry, {:register, self(), key, value})
+  end
+
+  def unregister(registry, key) do
+    {_kind, _keys} = info(registry)
+    GenServer.call(registry, {:unregister, self(), key})
+  end
+
+  # Only the [] guard list is supported (see the header).
+  def unregister_match(registry, key, pattern, guards \\ []) do
+    {_kind, keys} = info(registry)
+
+    objects =
+      for {^key, {pid, value}} = obj <- :ets.lookup(keys, key),
+          pid == self(),
+          matches?(pattern, guards, value),
+          do: obj
+
+    GenServer.call(registry, {:delete_objects, self(), key, objects})
+  end
+
+  def update_value(registry, key, callback) when is_function(callback, 1) do
+    case info(registry) do
+      {:unique, keys} ->
+        case :ets.lookup(keys, key) do
+          [{^key, {pid, old}}] when pid == self() ->
+            new = callback.(old)
+            :ok = GenServer.call(registry, {:update, self(), key, new})
+            {new, old}
+
+          _ ->
+            :error
+        end
+
+      {:duplicate, _} ->
+        raise ArgumentError, "Registry.update_value/3 is not supported for duplicate registries"
+    end
+  end
+
+  def put_meta(registry, key, value) when is_atom(key) or is_tuple(key) do
+    {_kind, _keys} = info(registry)
+    GenServer.call(registry, {:put_meta, key, value})
+  end
+
+  # ==== Reading (straight from the tables) ====
+
+  def lookup(registry, key) do
+    case info(registry) do
+      {:unique, keys} ->
+        case :ets.lookup(keys, key) do
+          [{^key, {pid, _} = entry}] -> if Process.alive?(pid), do: [entry], else: []
+          [] -> []
+        end
+
+      {:duplicate, keys} ->
+        for {_, entry} <- :ets.lookup(keys, key), do: entry
+    end
+  end
+
+  def match(registry, key, pattern, guards \\ []) when is_list(guards) do
+    for {pid, value} = entry <- lookup(registry, key),
+        matches?(pattern, guards, value),
+        Process.alive?(pid),
+        do: entry
+  end
+
+  def count_match(registry, key, pattern, guards \\ []) do
+    length(match(registry, key, pattern, guards))
+  end
+
+  def keys(registry, pid) when is_pid(pid) do
+    {_kind, keys} = info(registry)
+    for {key, {^pid, _}} <- :ets.tab2list(keys), do: key
+  end
+
+  def values(registry, key, pid) when is_pid(pid) do
+    for {^pid, value} <- lookup(registry, key), do: value
+  end
+
+  def count(registry) do
+    {_kind, keys} = info(registry)
+    :ets.info(keys, :size)
+  end
+
+  def meta(registry, key) when is_atom(key) or is_tuple(key) do
+    _ = info(registry)
+
+    case :ets.lookup(registry, {:meta, key}) do
+      [{_, value}] -> {:ok, value}
+      [] -> :error
+    end
+  end
+
+  # Calls mfa_or_fun with the key's entries (once: there is one partition), unless there are none.
+  def dispatch(registry, key, mfa_or_fun, _opts \\ []) do
+    case lookup(registry, key) do
+      [] -> :ok
+      entries -> apply_dispatch(mfa_or_fun, entries)
+    end
+
+    :ok
+  end
+
+  defp apply_dispatch({m, f, a}, entries), do: apply(m, f, [entries | a])
+  defp apply_dispatch(fun, entries), do: fun.(entries)
+
+  # ==== {:via, Registry, {registry, key}} names ====
+
+  def register_name({registry, key}, pid) when pid == self() do
+    case register(registry, key, nil) do
+      {:ok, _} -> :yes
+      {:error, _} -> :no
+    end
+  end
+
+  def unregister_name({registry, key}), do: unregister(registry, key)
+
+  def whereis_name({registry, key}) do
+    case lookup(registry, key) do
+      [{pid, _}] -> pid
+      _ -> :undefined
+    end
+  end
+
+  def send({registry, key}, msg) do
+    case lookup(registry, key) do
+      [{pid, _}] -> Kernel.send(pid, msg)
+      _ -> :erlang.error(:badarg, [{registry, key}, msg])
+    end
+  end
+
+  # ==== Helpers ====
+
+  # {kind, keys_table} of a running registry, else ArgumentError "unknown registry".
+  defp info(registry) when is_atom(registry) do
+    case :ets.whereis(registry) do
+      :undefined -> raise ArgumentError, "unknown registry: #{inspect(registry)}"
+      _ -> :ok
+    end
+
+    [{:info, kind, keys}] = :ets.lookup(registry, :info)
+    {kind, keys}
+  end
+
+  defp info(registry), do: raise(ArgumentError, "unknown registry: #{inspect(registry)}")
+
+  defp matches?(pattern, [], value), do: Ember.Erlang.Ets.__match__(pattern, value)
+
+  defp matches?(_pattern, guards, _value) do
+    raise ArgumentError, "Ember's Registry does not support match guards, got: #{inspect(guards)}"
+  end
+end
+
+defmodule Registry.Partition do
+  @moduledoc false
+  # State: %{kind, keys (table), name, owners: %{pid => monitor ref}}.
+
+  def init({kind, name, meta}) do
+    :ets.new(name, [:set, :named_table, :protected, read_concurrency: true])
+    type = if kind == :unique, do: :set, else: :duplicate_bag
+    keys = :ets.new(:registry_keys, [type, :protected, read_concurrency: true])
+    :ets.insert(name, {:info, kind, keys})
+    for {k, v} <- meta, do: :ets.insert(name, {{:meta, k}, v})
+    {:ok, %{kind: kind, keys: keys, name: name, owners: %{}}}
+  end
+
+  def handle_call({:register, pid, key, value}, _from, %{kind: :unique} = s) do
+    case :ets.lookup(s.keys, key) do
+      [{^key, {owner, _}}] ->
+        {:reply, {:error, {:already_registered, owner}}, s}
+
+      [] ->
+        :ets.insert(s.keys, {key, {pid, value}})
+        {:reply, {:ok, self()}, monitor_owner(s, pid)}
+    end
+  end
+
+  def handle_call({:register, pid, key, value}, _from, s) do
+    :ets.insert(s.keys, {key, {pid, value}})
+    {:reply, {:ok, self()}, monitor_owner(s, pid)}
+  end
+
+  def handle_call({:unregister, pid, key}, _from, s) do
+    for {^key, {^pid, _}} = obj <- :ets.lookup(s.keys, key), do: :ets.delete_object(s.keys, obj)
+    {:reply, :ok, s}
+  end
+
+  def handle_call({:delete_objects, _pid, _key, objects}, _from, s) do
+    Enum.each(objects, fn obj -> :ets.delete_object(s.keys, obj) end)
+    {:reply, :ok, s}
+  end
+
+  def handle_call({:update, pid, key, value}, _from, s) do
+    case :ets.lookup(s.keys, key) do
+      [{^key, {^pid, _}}] -> :ets.insert(s.keys, {key, {pid, value}})
+      _ -> :ok
+    end
+
+    {:reply, :ok, s}
+  end
+
+  def handle_call({:put_meta, key, value}, _from, s) do
+    :ets.insert(s.name, {{:meta, key}, value})
+    {:reply, :ok, s}
+  end
+
+  def handle_call(msg, _from, state), do: GenServer.__default_call__(msg, state)
+
+  def handle_cast(msg, state), do: GenServer.__default_cast__(msg, state)
+
+  # An owner died: drop all its entries.
+  def handle_info({:DOWN, ref, :process, pid, _reason}, s) do
+    case s.owners do
+      %{^pid => ^ref} ->
+        for {_, {^pid, _}} = obj <- :ets.tab2list(s.keys), do: :ets.delete_object(s.keys, obj)
+        {:noreply, %{s | owners: Map.delete(s.owners, pid)}}
+
+      _ ->
+        {:noreply, s}
+    end
+  end
+
+  def handle_info(msg, state), do: GenServer.__default_info__(Registry.Partition, msg, state)
+
+  def terminate(_reason, _state), do: :ok
+
+  defp monitor_owner(s, pid) do
+    case s.owners do
+      %{^pid => _} -> s
+      owners -> %{s | owners: Map.put(owners, pid, Process.monitor(pid))}
+    end
+  end
+end

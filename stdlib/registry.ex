@@ -206,9 +206,18 @@ defmodule Registry.Partition do
   end
 
   def handle_call({:register, pid, key, value}, _from, %{kind: :unique} = s) do
+    # A dead owner whose DOWN is still queued here no longer holds the key (as in Elixir).
     case :ets.lookup(s.keys, key) do
-      [{^key, {owner, _}}] ->
+      [{^key, {owner, _}}] when owner == pid ->
         {:reply, {:error, {:already_registered, owner}}, s}
+
+      [{^key, {owner, _}}] ->
+        if Process.alive?(owner) do
+          {:reply, {:error, {:already_registered, owner}}, s}
+        else
+          :ets.insert(s.keys, {key, {pid, value}})
+          {:reply, {:ok, self()}, monitor_owner(s, pid)}
+        end
 
       [] ->
         :ets.insert(s.keys, {key, {pid, value}})

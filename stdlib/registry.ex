@@ -2,9 +2,9 @@
 #
 # A registry is one GenServer (Registry.Partition below) registered under the registry's name.
 # It owns two tables: the meta table, a named :set called like the registry, holding
-# {:info, kind, keys_table} and the user's metadata as {{:meta, key}, value}; and the keys
-# table (a :set for unique keys, a :duplicate_bag for duplicate keys) holding
-# {key, {pid, value}}. Reads (lookup, keys, values, match, count, meta) go straight to the
+# {:info, kind, keys_table, pids_table} and the user's metadata as {{:meta, key}, value}; the
+# keys table (a :set for unique keys, a :duplicate_bag for duplicate keys) holding
+# {key, {pid, value}}; and the pids table holding {pid, key} for keys/2 and cleanup. Reads (lookup, keys, values, match, count, meta) go straight to the
 # tables from the caller; writes go through the partition process, which serialises them and
 # monitors every owner so that its entries disappear when it dies.
 #
@@ -57,7 +57,7 @@ defmodule Registry do
           matches?(pattern, guards, value),
           do: obj
 
-    GenServer.call(registry, {:delete_objects, self(), key, objects})
+    GenServer.call(registry, {:delete_objects, objects})
   end
 
   def update_value(registry, key, callback) when is_function(callback, 1) do
@@ -110,8 +110,8 @@ defmodule Registry do
   end
 
   def keys(registry, pid) when is_pid(pid) do
-    {_kind, keys} = info(registry)
-    for {key, {^pid, _}} <- :ets.tab2list(keys), do: key
+    [{:info, _kind, _keys, pids}] = info_row(registry)
+    for {_, key} <- :ets.lookup(pids, pid), do: key
   end
 
   def values(registry, key, pid) when is_pid(pid) do
@@ -173,17 +173,19 @@ defmodule Registry do
   # ==== Helpers ====
 
   # {kind, keys_table} of a running registry, else ArgumentError "unknown registry".
-  defp info(registry) when is_atom(registry) do
-    case :ets.whereis(registry) do
-      :undefined -> raise ArgumentError, "unknown registry: #{inspect(registry)}"
-      _ -> :ok
-    end
-
-    [{:info, kind, keys}] = :ets.lookup(registry, :info)
+  defp info(registry) do
+    [{:info, kind, keys, _pids}] = info_row(registry)
     {kind, keys}
   end
 
-  defp info(registry), do: raise(ArgumentError, "unknown registry: #{inspect(registry)}")
+  defp info_row(registry) when is_atom(registry) do
+    case :ets.whereis(registry) do
+      :undefined -> raise ArgumentError, "unknown registry: #{inspect(registry)}"
+      _ -> :ets.lookup(registry, :info)
+    end
+  end
+
+  defp info_row(registry), do: raise(ArgumentError, "unknown registry: #{inspect(registry)}")
 
   defp matches?(pattern, [], value), do: Ember.Erlang.Ets.__match__(pattern, value)
 
@@ -194,49 +196,46 @@ end
 
 defmodule Registry.Partition do
   @moduledoc false
-  # State: %{kind, keys (table), name, owners: %{pid => monitor ref}}.
+  # State: %{kind, keys: keys table, pids: pid table, name, owners: %{pid => monitor ref}}.
+  # The pid table (a :duplicate_bag of {pid, key}) lists each owner's keys, once per entry.
 
   def init({kind, name, meta}) do
     :ets.new(name, [:set, :named_table, :protected, read_concurrency: true])
     type = if kind == :unique, do: :set, else: :duplicate_bag
     keys = :ets.new(:registry_keys, [type, :protected, read_concurrency: true])
-    :ets.insert(name, {:info, kind, keys})
+    pids = :ets.new(:registry_pids, [:duplicate_bag, :protected, read_concurrency: true])
+    :ets.insert(name, {:info, kind, keys, pids})
     for {k, v} <- meta, do: :ets.insert(name, {{:meta, k}, v})
-    {:ok, %{kind: kind, keys: keys, name: name, owners: %{}}}
+    {:ok, %{kind: kind, keys: keys, pids: pids, name: name, owners: %{}}}
   end
 
+  # A dead owner whose DOWN is still queued here no longer holds the key (as in Elixir).
   def handle_call({:register, pid, key, value}, _from, %{kind: :unique} = s) do
-    # A dead owner whose DOWN is still queued here no longer holds the key (as in Elixir).
     case :ets.lookup(s.keys, key) do
-      [{^key, {owner, _}}] when owner == pid ->
-        {:reply, {:error, {:already_registered, owner}}, s}
-
-      [{^key, {owner, _}}] ->
-        if Process.alive?(owner) do
+      [{^key, {owner, _}} = old] ->
+        if owner == pid or Process.alive?(owner) do
           {:reply, {:error, {:already_registered, owner}}, s}
         else
-          :ets.insert(s.keys, {key, {pid, value}})
-          {:reply, {:ok, self()}, monitor_owner(s, pid)}
+          remove_entry(s, old)
+          {:reply, {:ok, self()}, add_entry(s, key, pid, value)}
         end
 
       [] ->
-        :ets.insert(s.keys, {key, {pid, value}})
-        {:reply, {:ok, self()}, monitor_owner(s, pid)}
+        {:reply, {:ok, self()}, add_entry(s, key, pid, value)}
     end
   end
 
   def handle_call({:register, pid, key, value}, _from, s) do
-    :ets.insert(s.keys, {key, {pid, value}})
-    {:reply, {:ok, self()}, monitor_owner(s, pid)}
+    {:reply, {:ok, self()}, add_entry(s, key, pid, value)}
   end
 
   def handle_call({:unregister, pid, key}, _from, s) do
-    for {^key, {^pid, _}} = obj <- :ets.lookup(s.keys, key), do: :ets.delete_object(s.keys, obj)
+    for {^key, {^pid, _}} = obj <- :ets.lookup(s.keys, key), do: remove_entry(s, obj)
     {:reply, :ok, s}
   end
 
-  def handle_call({:delete_objects, _pid, _key, objects}, _from, s) do
-    Enum.each(objects, fn obj -> :ets.delete_object(s.keys, obj) end)
+  def handle_call({:delete_objects, objects}, _from, s) do
+    Enum.each(objects, fn obj -> remove_entry(s, obj) end)
     {:reply, :ok, s}
   end
 
@@ -262,7 +261,10 @@ defmodule Registry.Partition do
   def handle_info({:DOWN, ref, :process, pid, _reason}, s) do
     case s.owners do
       %{^pid => ^ref} ->
-        for {_, {^pid, _}} = obj <- :ets.tab2list(s.keys), do: :ets.delete_object(s.keys, obj)
+        for {_, key} <- :ets.take(s.pids, pid),
+            {_, {^pid, _}} = obj <- :ets.lookup(s.keys, key),
+            do: :ets.delete_object(s.keys, obj)
+
         {:noreply, %{s | owners: Map.delete(s.owners, pid)}}
 
       _ ->
@@ -274,10 +276,21 @@ defmodule Registry.Partition do
 
   def terminate(_reason, _state), do: :ok
 
-  defp monitor_owner(s, pid) do
+  defp add_entry(s, key, pid, value) do
+    :ets.insert(s.keys, {key, {pid, value}})
+    :ets.insert(s.pids, {pid, key})
+
     case s.owners do
       %{^pid => _} -> s
       owners -> %{s | owners: Map.put(owners, pid, Process.monitor(pid))}
     end
+  end
+
+  # Removes one {key, {pid, value}} entry and one of its pid's {pid, key} rows.
+  defp remove_entry(s, {key, {pid, _}} = obj) do
+    :ets.delete_object(s.keys, obj)
+    rows = :ets.lookup(s.pids, pid)
+    :ets.delete(s.pids, pid)
+    :ets.insert(s.pids, List.delete(rows, {pid, key}))
   end
 end

@@ -43,6 +43,7 @@ defmodule RegistryDuplicate do
 
     IO.inspect(Registry.unregister_match(Reg.D, :topic, {:debug, :_}))
     IO.inspect(Registry.values(Reg.D, :topic, self()))
+    IO.inspect(Enum.sort(Registry.keys(Reg.D, self())))
 
     # Children register under :topic and die; wait until the registry has dropped them.
     parent = self()
@@ -82,6 +83,8 @@ defmodule RegistryDuplicate do
 
     IO.inspect(wait.(wait))
     IO.inspect(Registry.lookup(Reg.D, :topic) == [{self(), {:info, 1}}])
+    IO.inspect(Enum.sort(Registry.keys(Reg.D, self())))
+    IO.inspect(Registry.keys(Reg.D, hd(kids)))
   end
 end
 

@@ -4,7 +4,7 @@
 # It owns two tables: the meta table, a named :set called like the registry, holding
 # {:info, kind, keys_table, pids_table} and the user's metadata as {{:meta, key}, value}; the
 # keys table (a :set for unique keys, a :duplicate_bag for duplicate keys) holding
-# {key, {pid, value}}; and the pids table holding {pid, key} for keys/2 and cleanup. Reads (lookup, keys, values, match, count, meta) go straight to the
+# {key, {pid, value}}; and the pids table holding {pid, key, value} for keys/2 and cleanup. Reads (lookup, keys, values, match, count, meta) go straight to the
 # tables from the caller; writes go through the partition process, which serialises them and
 # monitors every owner so that its entries disappear when it dies.
 #
@@ -111,7 +111,7 @@ defmodule Registry do
 
   def keys(registry, pid) when is_pid(pid) do
     [{:info, _kind, _keys, pids}] = info_row(registry)
-    for {_, key} <- :ets.lookup(pids, pid), do: key
+    for {_, key, _} <- :ets.lookup(pids, pid), do: key
   end
 
   def values(registry, key, pid) when is_pid(pid) do
@@ -197,7 +197,9 @@ end
 defmodule Registry.Partition do
   @moduledoc false
   # State: %{kind, keys: keys table, pids: pid table, name, owners: %{pid => monitor ref}}.
-  # The pid table (a :duplicate_bag of {pid, key}) lists each owner's keys, once per entry.
+  # The pid table (a :duplicate_bag of {pid, key, value}) lists each owner's keys, once per
+  # entry; its value (the registered one, not kept up to date by update_value/3) lets a dead
+  # owner's duplicate entries be deleted without scanning the key's other entries.
 
   def init({kind, name, meta}) do
     :ets.new(name, [:set, :named_table, :protected, read_concurrency: true])
@@ -261,9 +263,7 @@ defmodule Registry.Partition do
   def handle_info({:DOWN, ref, :process, pid, _reason}, s) do
     case s.owners do
       %{^pid => ^ref} ->
-        for {_, key} <- :ets.take(s.pids, pid),
-            {_, {^pid, _}} = obj <- :ets.lookup(s.keys, key),
-            do: :ets.delete_object(s.keys, obj)
+        for {_, key, value} <- :ets.take(s.pids, pid), do: delete_dead(s, key, pid, value)
 
         {:noreply, %{s | owners: Map.delete(s.owners, pid)}}
 
@@ -278,7 +278,7 @@ defmodule Registry.Partition do
 
   defp add_entry(s, key, pid, value) do
     :ets.insert(s.keys, {key, {pid, value}})
-    :ets.insert(s.pids, {pid, key})
+    :ets.insert(s.pids, {pid, key, value})
 
     case s.owners do
       %{^pid => _} -> s
@@ -286,11 +286,21 @@ defmodule Registry.Partition do
     end
   end
 
-  # Removes one {key, {pid, value}} entry and one of its pid's {pid, key} rows.
-  defp remove_entry(s, {key, {pid, _}} = obj) do
+  # Removes one {key, {pid, value}} entry and one of its pid's rows for that key.
+  defp remove_entry(s, {key, {pid, value}} = obj) do
     :ets.delete_object(s.keys, obj)
     rows = :ets.lookup(s.pids, pid)
+    row = Enum.find(rows, &(&1 == {pid, key, value})) || List.keyfind(rows, key, 1)
     :ets.delete(s.pids, pid)
-    :ets.insert(s.pids, List.delete(rows, {pid, key}))
+    :ets.insert(s.pids, List.delete(rows, row))
   end
+
+  defp delete_dead(%{kind: :unique} = s, key, pid, _value) do
+    case :ets.lookup(s.keys, key) do
+      [{_, {^pid, _}}] -> :ets.delete(s.keys, key)
+      _ -> true
+    end
+  end
+
+  defp delete_dead(s, key, pid, value), do: :ets.delete_object(s.keys, {key, {pid, value}})
 end

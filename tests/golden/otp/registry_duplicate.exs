@@ -51,7 +51,9 @@ defmodule RegistryDuplicate do
     kids =
       for i <- 1..3 do
         spawn(fn ->
+          {:ok, _} = Registry.register(Reg.D, :topic, {:extra, i})
           {:ok, _} = Registry.register(Reg.D, :topic, {:kid, i})
+          :ok = Registry.unregister_match(Reg.D, :topic, {:extra, :_})
           send(parent, {:ready, self()})
           receive do
             :stop -> :ok

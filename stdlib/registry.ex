@@ -1,12 +1,13 @@
 # Registry for Ember: a local key/process store built, as Elixir's is, on :ets.
 #
 # A registry is one GenServer (Registry.Partition below) registered under the registry's name.
-# It owns two tables: the meta table, a named :set called like the registry, holding
+# It owns three tables: the meta table, a named :set called like the registry, holding
 # {:info, kind, keys_table, pids_table} and the user's metadata as {{:meta, key}, value}; the
 # keys table (a :set for unique keys, a :duplicate_bag for duplicate keys) holding
-# {key, {pid, value}}; and the pids table holding {pid, key, value} for keys/2 and cleanup. Reads (lookup, keys, values, match, count, meta) go straight to the
-# tables from the caller; writes go through the partition process, which serialises them and
-# monitors every owner so that its entries disappear when it dies.
+# {key, {pid, value}}; and the pids table holding {pid, key, value} for keys/2 and cleanup.
+# Reads (lookup, keys, values, match, count, meta) go straight to the tables from the caller;
+# writes go through the partition process, which serialises them and monitors every owner so
+# that its entries disappear when it dies.
 #
 # Deviations: always one partition (the :partitions option is accepted and ignored), owners
 # are monitored rather than linked, and match/4 guards are not supported (only [] is).
@@ -99,10 +100,7 @@ defmodule Registry do
   end
 
   def match(registry, key, pattern, guards \\ []) when is_list(guards) do
-    for {pid, value} = entry <- lookup(registry, key),
-        matches?(pattern, guards, value),
-        Process.alive?(pid),
-        do: entry
+    for {_pid, value} = entry <- lookup(registry, key), matches?(pattern, guards, value), do: entry
   end
 
   def count_match(registry, key, pattern, guards \\ []) do

@@ -23,6 +23,10 @@ defmodule Ember.Erlang.Ets do
     true
   end
 
+  @doc false
+  # Whether value matches the match pattern (used by Registry.match/3).
+  def __match__(pattern, value), do: match(pattern, value, %{}) != :nomatch
+
   defp match(:_, _, b), do: b
 
   defp match(p, v, b) when is_atom(p) do

@@ -40,7 +40,7 @@ defmodule GenServer do
   defp do_start(link, module, init_arg, options) do
     {name, opts} = Keyword.pop(options, :name)
 
-    if name != nil and not is_atom(name) do
+    if not valid_name?(name) do
       raise ArgumentError,
             "expected :name option to be one of the following:\n\n  * nil\n  * atom\n" <>
               "  * {:global, term}\n  * {:via, module, term}\n\nGot: #{inspect(name)}\n"
@@ -117,7 +117,17 @@ defmodule GenServer do
     end
   end
 
+  defp valid_name?({:via, module, _}), do: is_atom(module)
+  defp valid_name?(name), do: is_atom(name)
+
   defp register_name(nil), do: :ok
+
+  defp register_name({:via, module, via_name} = name) do
+    case module.register_name(via_name, self()) do
+      :yes -> :ok
+      :no -> {:error, {:already_started, whereis(name)}}
+    end
+  end
 
   defp register_name(name) do
     try do
@@ -163,6 +173,7 @@ defmodule GenServer do
   end
 
   defp unregister(%{name: nil}), do: :ok
+  defp unregister(%{name: {:via, module, name}}), do: module.unregister_name(name)
   defp unregister(%{name: name}), do: Process.unregister(name)
 
   # Runs a callback: {:ok, result} (a throw is a result too) or {:error, reason, crash} where
@@ -529,6 +540,17 @@ defmodule GenServer do
     end
   end
 
+  def cast({:via, module, name}, request) do
+    try do
+      module.send(name, {:"$gen_cast", request})
+      :ok
+    rescue
+      _ -> :ok
+    catch
+      _, _ -> :ok
+    end
+  end
+
   def cast(server, request) when is_atom(server) or is_pid(server) do
     try do
       send(server, {:"$gen_cast", request})
@@ -578,6 +600,13 @@ defmodule GenServer do
   def whereis(pid) when is_pid(pid), do: pid
   def whereis(name) when is_atom(name), do: Process.whereis(name)
   def whereis({name, _node}) when is_atom(name), do: Process.whereis(name)
+
+  def whereis({:via, module, name}) do
+    case module.whereis_name(name) do
+      pid when is_pid(pid) -> pid
+      _ -> nil
+    end
+  end
   def whereis(_), do: nil
 
   # ==== Defaults injected by `use GenServer` (compiler/use.c) ====

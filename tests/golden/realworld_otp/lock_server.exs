@@ -73,7 +73,12 @@ workers =
   end
 
 for i <- 1..3, do: (receive do {:waiting, ^i} -> :ok end)
-Process.sleep(20)
+# All three workers wait in the mutex's queue before main unlocks (polled, not slept on, so
+# the order holds however slowly the workers run).
+queued = fn queued ->
+  if :queue.len(:sys.get_state(m).queue) < 3, do: (Process.sleep(1); queued.(queued)), else: :ok
+end
+queued.(queued)
 IO.inspect(Mutex.unlock(m), label: "main unlock")
 IO.inspect(Mutex.unlock(m), label: "main unlock again")
 

@@ -540,20 +540,16 @@ defmodule GenServer do
     end
   end
 
-  def cast({:via, module, name}, request) do
-    try do
-      module.send(name, {:"$gen_cast", request})
-      :ok
-    rescue
-      _ -> :ok
-    catch
-      _, _ -> :ok
-    end
-  end
+  def cast({:via, module, name}, request),
+    do: cast_quietly(fn -> module.send(name, {:"$gen_cast", request}) end)
 
-  def cast(server, request) when is_atom(server) or is_pid(server) do
+  def cast(server, request) when is_atom(server) or is_pid(server),
+    do: cast_quietly(fn -> send(server, {:"$gen_cast", request}) end)
+
+  # A cast never fails, whatever the destination (an unknown name, a dead via name ...).
+  defp cast_quietly(send_fun) do
     try do
-      send(server, {:"$gen_cast", request})
+      send_fun.()
       :ok
     rescue
       _ -> :ok

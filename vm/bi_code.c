@@ -88,6 +88,22 @@ static bool file_arg(Term t, char file[256])
     return true;
 }
 
+// The (source, file) arguments shared by the compile built-ins: the source bytes and the file
+// name as a C string; false after raising ArgumentError for either.
+static bool source_and_file(Process *p, Term *args, const uint8_t **src, size_t *src_len,
+                            char file[256])
+{
+    if (!bi_text(args[0], src, src_len)) {
+        bi_badarg(p, 1, "not a binary");
+        return false;
+    }
+    if (!file_arg(args[1], file)) {
+        bi_badarg(p, 2, "not a file name");
+        return false;
+    }
+    return true;
+}
+
 // A fresh module name for one evaluation (ember_eval_N) in [module] (32 bytes).
 static void eval_module_name(Process *p, char module[32])
 {
@@ -103,11 +119,8 @@ Term bi_ember_code_compile_3(Process *p, Term *args)
     const uint8_t *src;
     size_t src_len;
     char file[256];
-    if (!bi_text(args[0], &src, &src_len)) {
-        return bi_badarg(p, 1, "not a binary");
-    }
-    if (!file_arg(args[1], file)) {
-        return bi_badarg(p, 2, "not a file name");
+    if (!source_and_file(p, args, &src, &src_len, file)) {
+        return TERM_NONE;
     }
     const char *names[COMPILE_REPL_MAX_BINDINGS];
     uint32_t count;
@@ -231,11 +244,8 @@ Term bi_ember_code_string_to_quoted_3(Process *p, Term *args)
     const uint8_t *src;
     size_t src_len;
     char file[256];
-    if (!bi_text(args[0], &src, &src_len)) {
-        return bi_badarg(p, 1, "not a binary");
-    }
-    if (!file_arg(args[1], file)) {
-        return bi_badarg(p, 2, "not a file name");
+    if (!source_and_file(p, args, &src, &src_len, file)) {
+        return TERM_NONE;
     }
     uint8_t *bytes = NULL;
     size_t size = 0;
